@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { formatValue } from "./formatters";
+import type { MimeBundle } from "./mime";
+import { currentSink } from "./scope";
+
+/** Options of display(). */
+export interface DisplayOptions {
+  /** Id to update this output through later; a fresh one is made when omitted. */
+  id?: string;
+  /** Extra metadata for the output, keyed by MIME type as Jupyter expects. */
+  metadata?: Record<string, unknown>;
+}
+
+/** An output already shown, which can be replaced in place. */
+export interface DisplayHandle {
+  readonly id: string;
+  /** Replaces the shown output with value, formatted like display() does. */
+  update(value: unknown): void;
+}
+
+/** Shows value in the notebook through the formatters and returns a handle to update it. */
+export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
+  const id = options.id ?? randomUUID();
+  const metadata = options.metadata ?? {};
+  publish("display", formatValue(value), metadata, id);
+  return {
+    id,
+    update: (next: unknown) => publish("update", formatValue(next), metadata, id),
+  };
+}
+
+/** Shows a ready MIME bundle as it is, for callers that built their own. */
+export function displayBundle(data: MimeBundle, options: DisplayOptions = {}): DisplayHandle {
+  const id = options.id ?? randomUUID();
+  const metadata = options.metadata ?? {};
+  publish("display", data, metadata, id);
+  return {
+    id,
+    update: (next: unknown) => publish("update", isBundle(next) ? next : formatValue(next), metadata, id),
+  };
+}
+
+function publish(kind: "display" | "update", data: MimeBundle, metadata: Record<string, unknown>, displayId: string): void {
+  const sink = currentSink();
+  if (sink) {
+    sink.display({ kind, data, metadata, displayId });
+    return;
+  }
+
+  // Outside a cell (a plain Node script using the library) the text form is all there is to show.
+  if (kind === "display") console.log(String(data["text/plain"] ?? ""));
+}
+
+function isBundle(value: unknown): value is MimeBundle {
+  return typeof value === "object" && value !== null && "text/plain" in value;
+}

@@ -1,0 +1,17 @@
+/** A MIME bundle as Jupyter's display_data content carries it: MIME type to data. */
+export type MimeBundle = { [mimeType: string]: unknown };
+
+/** One output that user code or the Keras facade asks the front end to show. */
+export interface DisplayOutput {
+  /** "display" adds an output; "update" replaces the outputs shown earlier with the same displayId. */
+  kind: "display" | "update";
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+  /** Id that later updates refer to; required when kind is "update". */
+  displayId?: string;
+}
+
+/** Where the outputs of one cell go. The runtime hands one in per execution. */
+export interface OutputSink {
+  display(output: DisplayOutput): void;
+}
