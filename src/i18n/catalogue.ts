@@ -1,10 +1,29 @@
+import type { KerasMessages } from "./keras.catalogue";
+
+export type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
+
 /**
  * Every sentence a learner reads, as functions that quote the values they are given.
  * English and Spanish each implement this interface, so a missing translation fails the build.
  */
 export interface Catalogue {
   kernel: KernelMessages;
+  cli: CliMessages;
   keras: KerasMessages;
+}
+
+/** Messages of the `tskeras` command line: install and run. */
+export interface CliMessages {
+  usage(): string;
+  installed(kernelName: string, folder: string): string;
+  /** An option's value is invalid; names the option, the value and the accepted ones. */
+  invalidOption(option: string, value: string, accepted: string): string;
+  notebookNotFound(path: string): string;
+  /** Progress line for one code cell: position among code cells and the notebook's cell number. */
+  cellStarted(index: number, total: number, cellNumber: number): string;
+  cellSucceeded(seconds: number): string;
+  cellFailed(cellNumber: number, ename: string, evalue: string): string;
+  notebookWritten(path: string): string;
 }
 
 /** Messages from the kernel and the executor about running cells. */
@@ -15,9 +34,4 @@ export interface KernelMessages {
   executorDied(reason: string): string;
   /** A cell could not be compiled because its syntax is invalid. */
   syntaxError(line: number, column: number, detail: string): string;
-}
-
-/** Messages from the Keras facade: summaries, training progress, errors. */
-export interface KerasMessages {
-  summaryTitle(modelName: string): string;
 }

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { kerasEn } from "./keras.en";
 
 export const en: Catalogue = {
   kernel: {
@@ -7,7 +8,25 @@ export const en: Catalogue = {
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,
   },
-  keras: {
-    summaryTitle: (modelName) => `Model: "${modelName}"`,
+  cli: {
+    usage: () =>
+      [
+        "Usage:",
+        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en]",
+        "      Registers the TypeScript (tskeras) kernel with Jupyter (--user is the default).",
+        "  tskeras run NOTEBOOK.ipynb [--output OUT.ipynb]",
+        "      Runs every code cell of the notebook and writes it with its outputs",
+        "      (by default next to it, as NOTEBOOK.executed.ipynb).",
+        "  tskeras kernel --connection-file FILE",
+        "      Starts the kernel; Jupyter runs this for you.",
+      ].join("\n"),
+    installed: (kernelName, folder) => `Installed the kernel "${kernelName}" in ${folder}`,
+    invalidOption: (option, value, accepted) => `Invalid value "${value}" for ${option}; use ${accepted}.`,
+    notebookNotFound: (path) => `Notebook not found: ${path}. Check the path, relative to ${process.cwd()}.`,
+    cellStarted: (index, total, cellNumber) => `[${index}/${total}] running cell ${cellNumber}...`,
+    cellSucceeded: (seconds) => `ok (${seconds.toFixed(1)} s)`,
+    cellFailed: (cellNumber, ename, evalue) => `Cell ${cellNumber} failed: ${ename}: ${evalue}`,
+    notebookWritten: (path) => `Wrote the executed notebook to ${path}`,
   },
+  keras: kerasEn,
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { kerasEs } from "./keras.es";
 
 export const es: Catalogue = {
   kernel: {
@@ -7,7 +8,25 @@ export const es: Catalogue = {
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     syntaxError: (line, column, detail) => `Error de sintaxis en la línea ${line}, columna ${column}: ${detail}`,
   },
-  keras: {
-    summaryTitle: (modelName) => `Modelo: "${modelName}"`,
+  cli: {
+    usage: () =>
+      [
+        "Uso:",
+        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en]",
+        "      Registra el kernel TypeScript (tskeras) en Jupyter (--user por defecto).",
+        "  tskeras run CUADERNO.ipynb [--output SALIDA.ipynb]",
+        "      Ejecuta todas las celdas de código del cuaderno y lo guarda con sus salidas",
+        "      (por defecto a su lado, como CUADERNO.executed.ipynb).",
+        "  tskeras kernel --connection-file ARCHIVO",
+        "      Inicia el kernel; Jupyter lo ejecuta por ti.",
+      ].join("\n"),
+    installed: (kernelName, folder) => `Kernel "${kernelName}" instalado en ${folder}`,
+    invalidOption: (option, value, accepted) => `Valor "${value}" no válido para ${option}; usa ${accepted}.`,
+    notebookNotFound: (path) => `No se encontró el cuaderno ${path}. Revisa la ruta, relativa a ${process.cwd()}.`,
+    cellStarted: (index, total, cellNumber) => `[${index}/${total}] ejecutando la celda ${cellNumber}...`,
+    cellSucceeded: (seconds) => `correcto (${seconds.toFixed(1)} s)`,
+    cellFailed: (cellNumber, ename, evalue) => `La celda ${cellNumber} falló: ${ename}: ${evalue}`,
+    notebookWritten: (path) => `Cuaderno ejecutado guardado en ${path}`,
   },
+  keras: kerasEs,
 };

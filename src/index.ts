@@ -1,0 +1,10 @@
+/**
+ * The public surface of tskeras: what a notebook gets as globals and through `import ... from "tskeras"`.
+ */
+import * as tf from "@tensorflow/tfjs";
+
+export { tf };
+export * from "./keras";
+export { display, displayBundle, type DisplayHandle, type DisplayOptions } from "./display/display";
+export { registerFormatter, type Formatter } from "./display/formatters";
+export type { MimeBundle } from "./display/mime";

@@ -1,0 +1,107 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { messages } from "../i18n";
+import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ipc";
+import type { Logger } from "./log";
+
+type DoneEvent = Extract<ExecutorEvent, { type: "done" }>;
+type OutputEvent = Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>;
+
+/** The compiled entry point of the executor process, next to this file's folder in dist/. */
+const EXECUTOR_ENTRY = join(__dirname, "..", "runtime", "executor.js");
+
+/**
+ * Starts the executor process and talks to it. When the executor dies, the cell it was running
+ * ends with an error that says the state was lost, and a fresh executor starts.
+ */
+export class ExecutorHost {
+  private child: ChildProcess | undefined;
+  private ready: Promise<string> | undefined;
+  private running: { requestId: string; finish: (done: DoneEvent) => void } | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly onOutput: (event: OutputEvent) => void,
+    private readonly cwd: string = process.cwd(),
+  ) {}
+
+  /** Starts the executor if needed and resolves with the name of its TensorFlow.js backend. */
+  start(): Promise<string> {
+    this.ready ??= this.spawn();
+    return this.ready;
+  }
+
+  /** Runs a compiled cell; resolves when it has finished, failed, or its executor died. */
+  async execute(requestId: string, cell: CompiledCell): Promise<DoneEvent> {
+    await this.start();
+    return new Promise((finish) => {
+      this.running = { requestId, finish };
+      this.request({ type: "execute", requestId, cell });
+    });
+  }
+
+  /** Interrupts the running cell the way Jupyter's signal interrupt does. */
+  interrupt(): void {
+    if (this.child?.pid) this.child.kill("SIGINT");
+  }
+
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    this.request({ type: "shutdown" });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private spawn(): Promise<string> {
+    const child = fork(EXECUTOR_ENTRY, [], { cwd: this.cwd, stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+    this.child = child;
+    this.log.info(`executor started, pid ${child.pid}`);
+
+    return new Promise((resolve, reject) => {
+      child.on("message", (event: ExecutorEvent) => {
+        if (event.type === "ready") {
+          this.log.info(`executor ready, TensorFlow.js backend ${event.backend}`);
+          resolve(event.backend);
+        } else if (event.type === "done") {
+          const running = this.running;
+          if (running?.requestId !== event.requestId) return;
+          this.running = undefined;
+          running.finish(event);
+        } else {
+          this.onOutput(event);
+        }
+      });
+      child.on("exit", (code, signal) => {
+        const reason = signal ? `signal ${signal}` : `exit code ${code}`;
+        if (this.stopping) return;
+        this.log.error(`executor pid ${child.pid} ended with ${reason}`);
+        reject(new Error(`the executor ended with ${reason} before it was ready`));
+        this.failRunningCell(reason);
+        // The next request starts a fresh executor.
+        this.ready = undefined;
+        this.child = undefined;
+      });
+    });
+  }
+
+  private failRunningCell(reason: string): void {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    const evalue = messages().kernel.executorDied(reason);
+    running.finish({
+      type: "done",
+      requestId: running.requestId,
+      error: { ename: "ExecutorDied", evalue, traceback: [`\u001b[0;31mExecutorDied\u001b[0m: ${evalue}`] },
+    });
+  }
+
+  private request(request: ExecutorRequest): void {
+    this.child?.send(request);
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import type { ErrorReport, ExecutorEvent } from "../runtime/ipc";
+import type { Logger } from "./log";
+import { isRecord, parseExecuteRequest, PROTOCOL_VERSION, type Header, type Message } from "./protocol/messages";
+import type { Signer } from "./protocol/signing";
+import type { MessageChannel, Transport } from "./protocol/transport";
+import { decodeFrames, encodeMessage, InvalidMessageError } from "./protocol/wire";
+
+/** What the session needs from the language side: running cells and describing the kernel. */
+export interface Interpreter {
+  /** Content of kernel_info_reply, without status and protocol_version. */
+  kernelInfo(): Promise<Record<string, unknown>>;
+  /**
+   * Runs a cell and resolves with its value or its error. Its outputs reach publishOutput() as
+   * they happen, tagged with requestId.
+   */
+  execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome>;
+  interrupt(): void;
+  shutdown(): Promise<void>;
+}
+
+export type ExecutionOutcome = { status: "ok"; result?: Record<string, unknown> } | { status: "error"; error: ErrorReport };
+
+type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
+
+/**
+ * Decodes incoming frames, dispatches each message by msg_type, and sends replies and iopub
+ * messages. Execute requests run one after another in arrival order; other requests are answered
+ * at once, so kernel_info or shutdown get an answer while a cell computes.
+ */
+export class Session {
+  private readonly id = randomUUID();
+  private executionCount = 0;
+  private executeQueue: Promise<void> = Promise.resolve();
+  // Requests queued behind a cell that failed with stop_on_error are aborted, as ipykernel does.
+  private abortQueuedUpTo = 0;
+  private queuedExecutes = 0;
+  // NOTE: headers of past execute requests are kept for the whole session (a few hundred bytes each),
+  // because a timer may print under its cell at any later time.
+  private readonly parents = new Map<string, { header: Header; silent: boolean }>();
+  private readonly handlers: Record<string, Handler> = {
+    kernel_info_request: (request, channel) => this.kernelInfo(request, channel),
+    execute_request: (request) => this.enqueueExecute(request),
+    shutdown_request: (request, channel) => this.shutdown(request, channel),
+    interrupt_request: (request, channel) => this.interrupt(request, channel),
+    comm_info_request: (request, channel) => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: {} }),
+  };
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly signer: Signer,
+    private readonly interpreter: Interpreter,
+    private readonly log: Logger,
+    private readonly onShutdown: () => void = () => undefined,
+  ) {
+    transport.onFrames((channel, frames) => this.receive(channel, frames));
+  }
+
+  /** Publishes a cell's output on iopub under the request that caused it, also after the cell ended. */
+  publishOutput(event: Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>): void {
+    const parent = this.parents.get(event.requestId);
+    if (!parent) {
+      this.log.warn(`dropped output for unknown request ${event.requestId}`);
+      return;
+    }
+    if (parent.silent) return;
+    const [msgType, content] = iopubContent(event);
+    void this.publish(msgType, content, parent.header);
+  }
+
+  /** Sends status "starting" once the sockets are bound, as Jupyter kernels announce themselves. */
+  announceStart(): Promise<void> {
+    return this.publish("status", { execution_state: "starting" }, undefined);
+  }
+
+  private async receive(channel: MessageChannel, frames: Buffer[]): Promise<void> {
+    let request: Message;
+    try {
+      request = decodeFrames(frames, this.signer);
+    } catch (error) {
+      if (!(error instanceof InvalidMessageError)) throw error;
+      this.log.warn(`dropped a message on ${channel}: ${error.message}`);
+      return;
+    }
+
+    const msgType = request.header.msg_type;
+    this.log.debug(`received ${msgType} ${request.header.msg_id} on ${channel}`);
+    const handler = this.handlers[msgType];
+    if (!handler) {
+      this.log.warn(`no handler for ${msgType} (id ${request.header.msg_id}) on ${channel}`);
+      return;
+    }
+    try {
+      await handler(request, channel);
+    } catch (error) {
+      this.log.error(`handling ${msgType} ${request.header.msg_id} failed`, error);
+    }
+  }
+
+  private async kernelInfo(request: Message, channel: MessageChannel): Promise<void> {
+    await this.busyIdle(request, async () => {
+      const info = await this.interpreter.kernelInfo();
+      await this.reply(request, channel, "kernel_info_reply", { status: "ok", protocol_version: PROTOCOL_VERSION, ...info });
+    });
+  }
+
+  private enqueueExecute(request: Message): Promise<void> {
+    this.queuedExecutes++;
+    const position = this.queuedExecutes;
+    this.executeQueue = this.executeQueue.then(() => this.execute(request, position));
+    // The receive loop goes on at once, so other shell requests are not stuck behind a cell.
+    return Promise.resolve();
+  }
+
+  private async execute(request: Message, position: number): Promise<void> {
+    await this.busyIdle(request, async () => {
+      let content;
+      try {
+        content = parseExecuteRequest(request.content);
+      } catch (error) {
+        const report = { ename: "TypeError", evalue: (error as Error).message, traceback: [(error as Error).message] };
+        await this.reply(request, "shell", "execute_reply", { status: "error", execution_count: this.executionCount, ...report });
+        return;
+      }
+
+      if (position <= this.abortQueuedUpTo) {
+        await this.reply(request, "shell", "execute_reply", { status: "aborted", execution_count: this.executionCount });
+        return;
+      }
+
+      if (content.store_history) this.executionCount++;
+      const count = this.executionCount;
+      if (!content.silent) await this.publish("execute_input", { code: content.code, execution_count: count }, request.header);
+
+      this.parents.set(request.header.msg_id, { header: request.header, silent: content.silent });
+      const outcome = await this.interpreter.execute(content.code, count, request.header.msg_id);
+
+      if (outcome.status === "ok") {
+        if (outcome.result && !content.silent) {
+          await this.publish("execute_result", { execution_count: count, data: outcome.result, metadata: {} }, request.header);
+        }
+        await this.reply(request, "shell", "execute_reply", {
+          status: "ok",
+          execution_count: count,
+          user_expressions: {},
+          payload: [],
+        });
+        return;
+      }
+
+      if (!content.silent) await this.publish("error", { ...outcome.error }, request.header);
+      if (content.stop_on_error) this.abortQueuedUpTo = this.queuedExecutes;
+      await this.reply(request, "shell", "execute_reply", { status: "error", execution_count: count, ...outcome.error });
+    });
+  }
+
+  private async shutdown(request: Message, channel: MessageChannel): Promise<void> {
+    const restart = isRecord(request.content) && request.content.restart === true;
+    this.log.info(`shutdown requested (restart: ${restart})`);
+    await this.busyIdle(request, async () => {
+      await this.interpreter.shutdown();
+      await this.reply(request, channel, "shutdown_reply", { status: "ok", restart });
+    });
+    this.onShutdown();
+  }
+
+  private async interrupt(request: Message, channel: MessageChannel): Promise<void> {
+    this.log.info("interrupt requested");
+    this.interpreter.interrupt();
+    await this.reply(request, channel, "interrupt_reply", { status: "ok" });
+  }
+
+  private async busyIdle(request: Message, work: () => Promise<void>): Promise<void> {
+    await this.publish("status", { execution_state: "busy" }, request.header);
+    try {
+      await work();
+    } finally {
+      await this.publish("status", { execution_state: "idle" }, request.header);
+    }
+  }
+
+  private reply(request: Message, channel: MessageChannel, msgType: string, content: Record<string, unknown>): Promise<void> {
+    this.log.debug(`sending ${msgType} for ${request.header.msg_id}`);
+    return this.transport.send(channel, encodeMessage(this.message(msgType, content, request.header, request.identities), this.signer));
+  }
+
+  private publish(msgType: string, content: Record<string, unknown>, parent: Header | undefined): Promise<void> {
+    const topic = Buffer.from(`kernel.${this.id}.${msgType}`, "utf8");
+    return this.transport.send("iopub", encodeMessage(this.message(msgType, content, parent, [topic]), this.signer));
+  }
+
+  private message(msgType: string, content: Record<string, unknown>, parent: Header | undefined, identities: Buffer[]): Message {
+    return {
+      identities,
+      header: {
+        msg_id: randomUUID(),
+        msg_type: msgType,
+        session: this.id,
+        username: "kernel",
+        date: new Date().toISOString(),
+        version: PROTOCOL_VERSION,
+      },
+      parent_header: parent ?? {},
+      metadata: {},
+      content,
+      buffers: [],
+    };
+  }
+}
+
+/** Maps an executor output event to its iopub message type and content. */
+export function iopubContent(event: Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>): [string, Record<string, unknown>] {
+  switch (event.type) {
+    case "stream":
+      return ["stream", { name: event.name, text: event.text }];
+    case "display": {
+      const { output } = event;
+      const transient = output.displayId ? { display_id: output.displayId } : {};
+      return [output.kind === "update" ? "update_display_data" : "display_data", { data: output.data, metadata: output.metadata, transient }];
+    }
+    case "error":
+      return ["error", { ...event.error }];
+  }
+}

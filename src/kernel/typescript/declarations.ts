@@ -1,0 +1,202 @@
+import ts from "typescript";
+
+/** Name of the runtime helper object the rewritten cell calls; the executor defines it globally. */
+export const RUNTIME_HELPERS = "__tskeras";
+
+/**
+ * Rewrites a cell's top-level statements so that its declarations outlive the cell.
+ *
+ * Each top-level const, let, var, function, class and import becomes an assignment to a global
+ * of the same name, declared with `var` at script level, so a later cell sees it and declaring the
+ * name again simply rebinds it. Functions of the cell that refer to such a name read the global,
+ * so a later reassignment is seen by them too. The statements then run inside an async function,
+ * which makes top-level await work, and the last expression statement becomes its return value.
+ */
+export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory<ts.SourceFile> {
+  return (context) => (sourceFile) => {
+    const factory = context.factory;
+    const hoisted: ts.Statement[] = [];
+    const body: ts.Statement[] = [];
+    let moduleCount = 0;
+
+    const assign = (target: ts.Expression, value: ts.Expression, original: ts.Node): ts.Statement =>
+      ts.setTextRange(factory.createExpressionStatement(factory.createAssignment(target, value)), original);
+
+    for (const statement of sourceFile.statements) {
+      if (ts.isImportDeclaration(statement)) {
+        body.push(...rewriteImport(statement, factory, globalNames, () => `__module${moduleCount++}`));
+      } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
+        for (const declaration of statement.declarationList.declarations) {
+          collectBoundNames(declaration.name, globalNames);
+          const value = declaration.initializer ?? factory.createVoidZero();
+          const target = ts.isIdentifier(declaration.name)
+            ? factory.createIdentifier(declaration.name.text)
+            : bindingToAssignmentPattern(declaration.name, factory);
+          body.push(assign(target, value, declaration));
+        }
+      } else if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+        // Function declarations are hoisted within their scope, so they are bound before the rest runs.
+        globalNames.add(statement.name.text);
+        const expression = factory.createFunctionExpression(
+          statement.modifiers?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword) as ts.Modifier[] | undefined,
+          statement.asteriskToken,
+          statement.name,
+          statement.typeParameters,
+          statement.parameters,
+          statement.type,
+          statement.body,
+        );
+        hoisted.push(assign(factory.createIdentifier(statement.name.text), ts.setTextRange(expression, statement), statement));
+      } else if (ts.isClassDeclaration(statement) && statement.name) {
+        globalNames.add(statement.name.text);
+        const expression = factory.createClassExpression(
+          statement.modifiers?.filter(ts.isDecorator),
+          statement.name,
+          statement.typeParameters,
+          statement.heritageClauses,
+          statement.members,
+        );
+        body.push(assign(factory.createIdentifier(statement.name.text), ts.setTextRange(expression, statement), statement));
+      } else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+        // TypeScript emits enums and namespaces as a local var plus an initialiser; publishing the
+        // finished object afterwards keeps that emit intact.
+        body.push(stripExport(statement, factory));
+        const name = statement.name.text;
+        const global = factory.createPropertyAccessExpression(factory.createIdentifier("globalThis"), name);
+        body.push(assign(global, factory.createIdentifier(name), statement));
+      } else if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) {
+        // A cell is not a module, so there is nothing to export to.
+        continue;
+      } else {
+        body.push(statement);
+      }
+    }
+
+    const lastStatement = sourceFile.statements[sourceFile.statements.length - 1];
+    if (lastStatement && ts.isExpressionStatement(lastStatement) && body[body.length - 1] === lastStatement) {
+      body[body.length - 1] = ts.setTextRange(factory.createReturnStatement(lastStatement.expression), lastStatement);
+    }
+
+    const declareGlobals = globalNames.size
+      ? [factory.createVariableStatement(undefined, factory.createVariableDeclarationList(
+          [...globalNames].map((name) => factory.createVariableDeclaration(name)),
+          ts.NodeFlags.None,
+        ))]
+      : [];
+    const run = factory.createExpressionStatement(
+      factory.createCallExpression(
+        factory.createParenthesizedExpression(
+          factory.createArrowFunction(
+            [factory.createModifier(ts.SyntaxKind.AsyncKeyword)],
+            undefined,
+            [],
+            undefined,
+            factory.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+            factory.createBlock([...hoisted, ...body], true),
+          ),
+        ),
+        undefined,
+        [],
+      ),
+    );
+    return factory.updateSourceFile(sourceFile, [...declareGlobals, run]);
+  };
+}
+
+/** Turns `import x, { a as b } from "m"` into `const __module0 = await __tskeras.importModule("m"); x = ...; b = ...`. */
+function rewriteImport(
+  statement: ts.ImportDeclaration,
+  factory: ts.NodeFactory,
+  globalNames: Set<string>,
+  nextModuleName: () => string,
+): ts.Statement[] {
+  const clause = statement.importClause;
+  if (clause?.isTypeOnly) return [];
+
+  const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+  const helpers = factory.createIdentifier(RUNTIME_HELPERS);
+  const load = factory.createAwaitExpression(
+    factory.createCallExpression(factory.createPropertyAccessExpression(helpers, "importModule"), undefined, [
+      factory.createStringLiteral(specifier),
+    ]),
+  );
+  if (!clause) return [ts.setTextRange(factory.createExpressionStatement(load), statement)];
+
+  const moduleName = factory.createIdentifier(nextModuleName());
+  const statements: ts.Statement[] = [
+    factory.createVariableStatement(
+      undefined,
+      factory.createVariableDeclarationList([factory.createVariableDeclaration(moduleName, undefined, undefined, load)], ts.NodeFlags.Const),
+    ),
+  ];
+  const bind = (local: string, value: ts.Expression) => {
+    globalNames.add(local);
+    statements.push(factory.createExpressionStatement(factory.createAssignment(factory.createIdentifier(local), value)));
+  };
+
+  if (clause.name) {
+    const defaultExport = factory.createCallExpression(factory.createPropertyAccessExpression(helpers, "defaultExport"), undefined, [moduleName]);
+    bind(clause.name.text, defaultExport);
+  }
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) bind(bindings.name.text, moduleName);
+  if (bindings && ts.isNamedImports(bindings)) {
+    for (const element of bindings.elements) {
+      if (element.isTypeOnly) continue;
+      const imported = (element.propertyName ?? element.name).text;
+      bind(element.name.text, factory.createElementAccessExpression(moduleName, factory.createStringLiteral(imported)));
+    }
+  }
+  return statements.map((s) => ts.setTextRange(s, statement));
+}
+
+function collectBoundNames(name: ts.BindingName, names: Set<string>): void {
+  if (ts.isIdentifier(name)) {
+    names.add(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) collectBoundNames(element.name, names);
+  }
+}
+
+/** Turns a destructuring declaration's pattern into the equivalent destructuring assignment target. */
+function bindingToAssignmentPattern(pattern: ts.BindingPattern, factory: ts.NodeFactory): ts.Expression {
+  const target = (name: ts.BindingName): ts.Expression =>
+    ts.isIdentifier(name) ? factory.createIdentifier(name.text) : bindingToAssignmentPattern(name, factory);
+  const withDefault = (element: ts.BindingElement): ts.Expression =>
+    element.initializer ? factory.createAssignment(target(element.name), element.initializer) : target(element.name);
+
+  if (ts.isArrayBindingPattern(pattern)) {
+    return factory.createArrayLiteralExpression(
+      pattern.elements.map((element) => {
+        if (ts.isOmittedExpression(element)) return factory.createOmittedExpression();
+        if (element.dotDotDotToken) return factory.createSpreadElement(target(element.name));
+        return withDefault(element);
+      }),
+    );
+  }
+
+  const properties = pattern.elements.map((element): ts.ObjectLiteralElementLike => {
+    if (element.dotDotDotToken) return factory.createSpreadAssignment(target(element.name));
+    if (!element.propertyName && ts.isIdentifier(element.name)) {
+      return factory.createShorthandPropertyAssignment(element.name.text, element.initializer);
+    }
+    const key = element.propertyName ?? (element.name as ts.Identifier);
+    return factory.createPropertyAssignment(key as ts.PropertyName, withDefault(element));
+  });
+  // createExpressionStatement parenthesizes a statement that starts with this literal, so it never reads as a block.
+  return factory.createObjectLiteralExpression(properties);
+}
+
+function hasModifier(node: ts.HasModifiers, kind: ts.SyntaxKind): boolean {
+  return ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false;
+}
+
+function stripExport<T extends ts.EnumDeclaration | ts.ModuleDeclaration>(statement: T, factory: ts.NodeFactory): ts.Statement {
+  if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword)) return statement;
+  const modifiers = ts.getModifiers(statement)?.filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword);
+  return ts.isEnumDeclaration(statement)
+    ? factory.updateEnumDeclaration(statement, modifiers, statement.name, statement.members)
+    : factory.updateModuleDeclaration(statement as ts.ModuleDeclaration, modifiers, (statement as ts.ModuleDeclaration).name, (statement as ts.ModuleDeclaration).body);
+}

@@ -1,0 +1,264 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as zmq from "zeromq";
+import type { ConnectionInfo } from "../kernel/protocol/connection";
+import { endpoint } from "../kernel/protocol/connection";
+import { PROTOCOL_VERSION, type Message } from "../kernel/protocol/messages";
+import { Signer } from "../kernel/protocol/signing";
+import { decodeFrames, encodeMessage } from "../kernel/protocol/wire";
+
+/** The compiled command line, which starts a kernel with `kernel --connection-file`. */
+const CLI_ENTRY = join(__dirname, "..", "cli", "index.js");
+
+/** An iopub message received while a request ran, in arrival order. */
+export type IopubMessage = Message;
+
+export interface ExecuteResult {
+  reply: Record<string, unknown>;
+  iopub: IopubMessage[];
+}
+
+export interface KernelClientOptions {
+  /** Working directory of the kernel: the notebook's folder. */
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called for each iopub message of a running request as it arrives. */
+  onIopub?: (message: IopubMessage) => void;
+  /** Maximum wait for the kernel's first reply, in milliseconds. Defaults to 60 s. */
+  startTimeoutMs?: number;
+}
+
+interface PendingRequest {
+  replied?: Record<string, unknown>;
+  idle: boolean;
+  iopub: IopubMessage[];
+  resolve: (result: ExecuteResult) => void;
+}
+
+/**
+ * A small Jupyter client: starts a tskeras kernel process, connects to its sockets over ZeroMQ
+ * and runs requests, collecting each one's reply and its iopub messages.
+ */
+export class KernelClient {
+  private readonly session = randomUUID();
+  private readonly signer: Signer;
+  private readonly shell = new zmq.Dealer();
+  private readonly control = new zmq.Dealer();
+  private readonly iopub = new zmq.Subscriber();
+  private readonly pending = new Map<string, PendingRequest>();
+  private readonly connectionDir: string;
+  private kernel: ChildProcess | undefined;
+  private kernelExit: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly connection: ConnectionInfo,
+    private readonly options: KernelClientOptions,
+  ) {
+    this.signer = new Signer(connection.key);
+    this.connectionDir = mkdtempSync(join(tmpdir(), "tskeras-client-"));
+  }
+
+  /** Starts a kernel process and resolves once it answers kernel_info with iopub connected. */
+  static async start(options: KernelClientOptions = {}): Promise<KernelClient> {
+    const connection = await freeConnection();
+    const client = new KernelClient(connection, options);
+    await client.launch();
+    return client;
+  }
+
+  get pid(): number | undefined {
+    return this.kernel?.pid;
+  }
+
+  /** Runs code and resolves when the reply and the idle status of the request have both arrived. */
+  execute(code: string, options: { silent?: boolean; storeHistory?: boolean; stopOnError?: boolean } = {}): Promise<ExecuteResult> {
+    return this.request(this.shell, "execute_request", {
+      code,
+      silent: options.silent ?? false,
+      store_history: options.storeHistory ?? true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: options.stopOnError ?? true,
+    });
+  }
+
+  kernelInfo(): Promise<ExecuteResult> {
+    return this.request(this.shell, "kernel_info_request", {});
+  }
+
+  /** Asks the kernel to shut down, waits for its process to end, and closes the sockets. */
+  async shutdown(): Promise<void> {
+    if (this.closed) return;
+    const kernelExit = this.kernelExit;
+    try {
+      await withTimeout(this.request(this.control, "shutdown_request", { restart: false }), 10_000, "shutdown_reply");
+      if (kernelExit) await withTimeout(kernelExit, 10_000, "kernel exit");
+    } catch {
+      this.kernel?.kill("SIGKILL");
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Sends raw frames on the shell socket, for tests of how the kernel treats malformed input. */
+  sendRawShell(frames: Buffer[]): Promise<void> {
+    return this.shell.send(frames);
+  }
+
+  /** Builds a signed message the way this client sends it, for tests that alter it afterwards. */
+  encode(msgType: string, content: Record<string, unknown>): { msgId: string; frames: Buffer[] } {
+    const message = this.message(msgType, content);
+    return { msgId: message.header.msg_id, frames: encodeMessage(message, this.signer) };
+  }
+
+  /** Resolves with every iopub message whose parent is msgId, once its idle status arrives. */
+  waitForIdle(msgId: string, timeoutMs: number): Promise<IopubMessage[]> {
+    return withTimeout(
+      new Promise<IopubMessage[]>((resolve) => {
+        this.pending.set(msgId, { idle: false, iopub: [], replied: {}, resolve: (result) => resolve(result.iopub) });
+      }),
+      timeoutMs,
+      `idle status for ${msgId}`,
+    );
+  }
+
+  private async launch(): Promise<void> {
+    const connectionFile = join(this.connectionDir, "kernel.json");
+    writeFileSync(connectionFile, JSON.stringify(this.connection), { mode: 0o600 });
+    const kernel = spawn(process.execPath, [CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
+      cwd: this.options.cwd ?? process.cwd(),
+      env: this.options.env ?? process.env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    this.kernel = kernel;
+    this.kernelExit = new Promise((resolve) => kernel.once("exit", () => resolve()));
+
+    this.shell.connect(endpoint(this.connection, "shell"));
+    this.control.connect(endpoint(this.connection, "control"));
+    this.iopub.connect(endpoint(this.connection, "iopub"));
+    this.iopub.subscribe();
+    void this.receive(this.shell, "shell");
+    void this.receive(this.control, "control");
+    void this.receive(this.iopub, "iopub");
+
+    // A subscriber misses what is published before its subscription reaches the kernel, so
+    // kernel_info is repeated until one request's iopub status arrives too.
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 60_000);
+    const exited = this.kernelExit.then(() => {
+      throw new Error(`the kernel process exited during start-up (code ${kernel.exitCode})`);
+    });
+    while (Date.now() < deadline) {
+      const info = this.request(this.shell, "kernel_info_request", {});
+      const answered = await Promise.race([info.then(() => true), delay(1000).then(() => false), exited]);
+      if (answered) return;
+    }
+    kernel.kill("SIGKILL");
+    this.close();
+    throw new Error(`the kernel did not answer kernel_info within ${this.options.startTimeoutMs ?? 60_000} ms`);
+  }
+
+  private request(socket: zmq.Dealer, msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {
+    const message = this.message(msgType, content);
+    const result = new Promise<ExecuteResult>((resolve) => {
+      this.pending.set(message.header.msg_id, { idle: false, iopub: [], resolve });
+    });
+    void socket.send(encodeMessage(message, this.signer));
+    return result;
+  }
+
+  private message(msgType: string, content: Record<string, unknown>): Message {
+    return {
+      identities: [],
+      header: {
+        msg_id: randomUUID(),
+        msg_type: msgType,
+        session: this.session,
+        username: "tskeras",
+        date: new Date().toISOString(),
+        version: PROTOCOL_VERSION,
+      },
+      parent_header: {},
+      metadata: {},
+      content,
+      buffers: [],
+    };
+  }
+
+  private async receive(socket: zmq.Dealer | zmq.Subscriber, channel: "shell" | "control" | "iopub"): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        const message = decodeFrames(frames, this.signer);
+        const parentId = (message.parent_header as { msg_id?: string }).msg_id;
+        const pending = parentId ? this.pending.get(parentId) : undefined;
+        if (!pending || !parentId) continue;
+
+        if (channel === "iopub") {
+          if (message.header.msg_type === "status" && message.content.execution_state === "idle") pending.idle = true;
+          else pending.iopub.push(message);
+          this.options.onIopub?.(message);
+        } else {
+          pending.replied = message.content;
+        }
+        if (pending.idle && pending.replied) {
+          this.pending.delete(parentId);
+          pending.resolve({ reply: pending.replied, iopub: pending.iopub });
+        }
+      }
+    } catch (error) {
+      if (!this.closed) throw error;
+    }
+  }
+
+  private close(): void {
+    this.closed = true;
+    for (const socket of [this.shell, this.control, this.iopub]) {
+      socket.linger = 0;
+      socket.close();
+    }
+    rmSync(this.connectionDir, { recursive: true, force: true });
+  }
+}
+
+/** Picks five free loopback ports and a fresh key, as jupyter_client does for a new kernel. */
+async function freeConnection(): Promise<ConnectionInfo> {
+  const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+  return {
+    transport: "tcp",
+    ip: "127.0.0.1",
+    key: randomBytes(32).toString("hex"),
+    signature_scheme: "hmac-sha256",
+    shell_port: ports[0],
+    control_port: ports[1],
+    stdin_port: ports[2],
+    iopub_port: ports[3],
+    hb_port: ports[4],
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

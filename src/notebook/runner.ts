@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { messages } from "../i18n";
+import { KernelClient } from "./client";
+import { cellSource, OutputCollector, readNotebook, writeNotebook } from "./nbformat";
+
+export interface RunOptions {
+  /** Where to write the executed notebook; defaults to NAME.executed.ipynb beside the input. */
+  output?: string;
+  /** Where progress lines go; defaults to stdout. */
+  print?: (line: string) => void;
+}
+
+export interface RunSummary {
+  outputPath: string;
+  /** Number of the first failing cell (1-based among all cells), or undefined when all passed. */
+  failedCell?: number;
+}
+
+/**
+ * Runs a notebook's code cells in order in a fresh tskeras kernel started in the notebook's
+ * folder, stops at the first error, and writes the notebook with every output produced.
+ */
+export async function runNotebook(inputPath: string, options: RunOptions = {}): Promise<RunSummary> {
+  const text = messages().cli;
+  const print = options.print ?? ((line: string) => process.stdout.write(line + "\n"));
+  const input = resolve(inputPath);
+  if (!existsSync(input)) throw new Error(text.notebookNotFound(inputPath));
+  const outputPath = resolve(options.output ?? input.replace(/\.ipynb$/, "") + ".executed.ipynb");
+
+  const notebook = readNotebook(input);
+  const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
+  const collector = new OutputCollector();
+  const client = await KernelClient.start({ cwd: dirname(input) });
+  let failedCell: number | undefined;
+
+  try {
+    const info = await client.kernelInfo();
+    notebook.metadata.kernelspec = { name: "tskeras", display_name: "TypeScript (tskeras)", language: "typescript" };
+    notebook.metadata.language_info = info.reply.language_info;
+
+    for (const cell of notebook.cells) if (cell.cell_type === "code") clearOutputs(cell);
+
+    let index = 0;
+    for (const [position, cell] of notebook.cells.entries()) {
+      if (cell.cell_type !== "code") continue;
+      index++;
+      const cellNumber = position + 1;
+      process.stdout.write(text.cellStarted(index, codeCells.length, cellNumber) + " ");
+      const started = Date.now();
+
+      const { reply, iopub } = await client.execute(cellSource(cell));
+      const executionCount = typeof reply.execution_count === "number" ? reply.execution_count : null;
+      cell.execution_count = executionCount;
+      cell.outputs = collector.collect(iopub, executionCount);
+
+      if (reply.status !== "ok") {
+        print("");
+        print(text.cellFailed(cellNumber, String(reply.ename), String(reply.evalue)));
+        failedCell = cellNumber;
+        break;
+      }
+      print(text.cellSucceeded((Date.now() - started) / 1000));
+    }
+  } finally {
+    await client.shutdown();
+  }
+
+  writeNotebook(outputPath, notebook);
+  print(text.notebookWritten(outputPath));
+  return { outputPath, failedCell };
+}
+
+function clearOutputs(cell: { outputs?: unknown[]; execution_count?: number | null }): void {
+  cell.outputs = [];
+  cell.execution_count = null;
+}

@@ -1,0 +1,84 @@
+import { SourceMap } from "node:module";
+import type { ErrorReport } from "./ipc";
+
+const RED = "\u001b[0;31m";
+const BOLD = "\u001b[1m";
+const RESET = "\u001b[0m";
+
+/** Source maps of the cells run so far, by the cell's file name, to show TypeScript lines in stack traces. */
+const cellSourceMaps = new Map<string, SourceMap>();
+
+export function registerCellSourceMap(filename: string, sourceMap: string): void {
+  if (sourceMap) cellSourceMaps.set(filename, new SourceMap(JSON.parse(sourceMap)));
+}
+
+interface CellFrame {
+  functionName: string;
+  filename: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Turns a thrown value into Jupyter's error content. The traceback keeps only frames in the
+ * notebook's cells, at their TypeScript line and column, and shows the line that threw.
+ */
+export function errorReport(thrown: unknown): ErrorReport {
+  if (!(thrown instanceof Error) && !isErrorLike(thrown)) {
+    const evalue = typeof thrown === "string" ? thrown : safeString(thrown);
+    return { ename: "Uncaught", evalue, traceback: [`${RED}Uncaught${RESET} ${evalue}`] };
+  }
+
+  const ename = thrown.name || "Error";
+  const evalue = thrown.message ?? "";
+  const frames = parseCellFrames(thrown.stack ?? "");
+  const traceback = [`${RED}${BOLD}${ename}${RESET}: ${evalue}`];
+  for (const frame of frames) {
+    const where = `${frame.filename.replace(/\.ts$/, "")}, line ${frame.line}, column ${frame.column}`;
+    traceback.push(`    at ${frame.functionName ? `${frame.functionName} (${where})` : where}`);
+  }
+  const innermost = frames[0];
+  if (innermost) traceback.push(...codeExcerpt(innermost));
+  return { ename, evalue, traceback };
+}
+
+function parseCellFrames(stack: string): CellFrame[] {
+  const frames: CellFrame[] = [];
+  for (const text of stack.split("\n").slice(1)) {
+    const match = /^\s*at (?:(.*?) \()?(cell\[\d+\]\.ts):(\d+):(\d+)\)?$/.exec(text);
+    if (!match) continue;
+    const [, rawName = "", filename, line, column] = match;
+    const position = originalPosition(filename, Number(line), Number(column));
+    // The async wrapper around each cell is the kernel's, not the user's.
+    const functionName = rawName === "async" || rawName.startsWith("async ") ? "" : rawName;
+    frames.push({ functionName, filename, ...position });
+  }
+  return frames;
+}
+
+function originalPosition(filename: string, line: number, column: number): { line: number; column: number } {
+  const entry = cellSourceMaps.get(filename)?.findEntry(line - 1, column - 1) as
+    | { originalLine?: number; originalColumn?: number }
+    | undefined;
+  if (!entry || entry.originalLine === undefined) return { line, column };
+  return { line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+}
+
+function codeExcerpt(frame: CellFrame): string[] {
+  const sources = (cellSourceMaps.get(frame.filename)?.payload as { sourcesContent?: string[] } | undefined)?.sourcesContent;
+  const code = sources?.[0]?.split("\n")[frame.line - 1];
+  if (code === undefined) return [];
+  return ["", `  ${code}`, `  ${" ".repeat(Math.max(0, frame.column - 1))}${RED}^${RESET}`];
+}
+
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === "object" && value !== null && "message" in value && "stack" in value;
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

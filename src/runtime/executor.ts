@@ -1,0 +1,82 @@
+import vm from "node:vm";
+import * as tf from "@tensorflow/tfjs";
+import { formatValue } from "../display/formatters";
+import { runWithSink } from "../display/scope";
+import * as tskeras from "../index";
+import { whenTrainingIdle } from "../keras";
+import { selectBackend } from "./backend";
+import { CellOutput } from "./cell-output";
+import { captureConsole } from "./console-capture";
+import { errorReport, registerCellSourceMap } from "./errors";
+import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
+import { ModuleLoader } from "./modules";
+
+/**
+ * The executor process: runs the notebook's cells in one global scope, so variables persist from
+ * cell to cell, and reports their output to the kernel process over IPC.
+ */
+async function main(): Promise<void> {
+  const send = (event: ExecutorEvent) => process.send?.(event);
+
+  // 1. Pick the TensorFlow.js backend before any user code makes tensors.
+  const backend = await selectBackend(tf, undefined, (message) => process.stderr.write(`[tskeras executor] ${message}\n`));
+
+  // 2. Make the preloaded names global and route console output to cells.
+  const loader = new ModuleLoader(process.cwd(), { tskeras, "@tensorflow/tfjs": tf });
+  installGlobals(loader);
+  captureConsole();
+
+  // 3. Serve requests from the kernel process; cells arrive one at a time.
+  process.on("message", (request: ExecutorRequest) => {
+    if (request.type === "execute") {
+      void runCell(request.requestId, request.cell, send).then((done) => send(done));
+    } else if (request.type === "shutdown") {
+      process.exit(0);
+    }
+  });
+  process.on("disconnect", () => process.exit(0));
+  // SIGINT interrupts the running cell through breakOnSigint; it must not end the process.
+  process.on("SIGINT", () => undefined);
+
+  send({ type: "ready", backend });
+}
+
+function installGlobals(loader: ModuleLoader): void {
+  const globals = globalThis as Record<string, unknown>;
+  for (const [name, value] of Object.entries(tskeras)) globals[name] = value;
+  globals.require = loader.require;
+  // Helpers the compiled cells call; see src/kernel/typescript/declarations.ts.
+  globals.__tskeras = {
+    importModule: (specifier: string) => loader.importModule(specifier),
+    defaultExport: (module: unknown) => loader.defaultExport(module),
+  };
+}
+
+/** Runs one compiled cell and returns the event that ends it, with its result or its error. */
+async function runCell(
+  requestId: string,
+  cell: CompiledCell,
+  send: (event: ExecutorEvent) => void,
+): Promise<Extract<ExecutorEvent, { type: "done" }>> {
+  const output = new CellOutput(requestId, send);
+  registerCellSourceMap(cell.filename, cell.sourceMap);
+
+  return runWithSink(output, async () => {
+    try {
+      const script = new vm.Script(cell.code, { filename: cell.filename });
+      const value: unknown = await script.runInThisContext({ breakOnSigint: true, displayErrors: false });
+      // A fit started without await still belongs to this cell, as Keras's blocking fit would.
+      await whenTrainingIdle();
+      output.flush();
+      return { type: "done", requestId, result: value === undefined ? undefined : formatValue(value) };
+    } catch (error) {
+      output.flush();
+      return { type: "done", requestId, error: errorReport(error) };
+    }
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`[tskeras executor] failed to start: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

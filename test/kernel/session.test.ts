@@ -1,0 +1,143 @@
+import { createLogger } from "../../src/kernel/log";
+import type { Message } from "../../src/kernel/protocol/messages";
+import { Signer } from "../../src/kernel/protocol/signing";
+import type { MessageChannel, Transport } from "../../src/kernel/protocol/transport";
+import { decodeFrames, encodeMessage } from "../../src/kernel/protocol/wire";
+import { Session, type ExecutionOutcome, type Interpreter } from "../../src/kernel/session";
+
+const KEY = "session-test-key";
+
+/** A transport that keeps every sent message in memory and lets the test deliver frames. */
+class MemoryTransport implements Transport {
+  readonly sent: { channel: MessageChannel; message: Message }[] = [];
+  private receiver: (channel: MessageChannel, frames: Buffer[]) => Promise<void> | void = () => undefined;
+
+  constructor(private readonly signer: Signer) {}
+
+  async send(channel: MessageChannel, frames: Buffer[]): Promise<void> {
+    this.sent.push({ channel, message: decodeFrames(frames, this.signer) });
+  }
+  onFrames(receiver: (channel: MessageChannel, frames: Buffer[]) => Promise<void> | void): void {
+    this.receiver = receiver;
+  }
+  async close(): Promise<void> {}
+  deliver(channel: MessageChannel, frames: Buffer[]): Promise<void> | void {
+    return this.receiver(channel, frames);
+  }
+  types(channel: MessageChannel): string[] {
+    return this.sent.filter((s) => s.channel === channel).map((s) => s.message.header.msg_type);
+  }
+}
+
+class RecordingInterpreter implements Interpreter {
+  readonly executed: string[] = [];
+  constructor(private readonly outcome: (code: string) => ExecutionOutcome = () => ({ status: "ok", result: { "text/plain": "2" } })) {}
+  async kernelInfo() {
+    return { implementation: "test", language_info: { name: "typescript" }, banner: "b" };
+  }
+  async execute(code: string): Promise<ExecutionOutcome> {
+    this.executed.push(code);
+    return this.outcome(code);
+  }
+  interrupt(): void {}
+  async shutdown(): Promise<void> {}
+}
+
+function request(msgType: string, content: Record<string, unknown>, id = `id-${msgType}`): Message {
+  return {
+    identities: [Buffer.from("peer")],
+    header: { msg_id: id, msg_type: msgType, session: "client", username: "u", date: "", version: "5.4" },
+    parent_header: {},
+    metadata: {},
+    content,
+    buffers: [],
+  };
+}
+
+function setup(interpreter = new RecordingInterpreter()) {
+  const signer = new Signer(KEY);
+  const logs: string[] = [];
+  const transport = new MemoryTransport(signer);
+  const session = new Session(transport, signer, interpreter, createLogger("warn", (line) => logs.push(line)));
+  const send = (message: Message, channel: MessageChannel = "shell") => transport.deliver(channel, encodeMessage(message, signer));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  return { transport, session, interpreter, logs, send, settle, signer };
+}
+
+describe("Session", () => {
+  it("answers kernel_info between busy and idle with the protocol version", async () => {
+    const { transport, send, settle } = setup();
+    await send(request("kernel_info_request", {}));
+    await settle();
+    expect(transport.types("iopub")).toEqual(["status", "status"]);
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.header.msg_type).toBe("kernel_info_reply");
+    expect(reply.content.protocol_version).toBe("5.4");
+    expect(reply.parent_header).toMatchObject({ msg_id: "id-kernel_info_request" });
+    expect(reply.identities.map(String)).toEqual(["peer"]);
+  });
+
+  it("runs an execute request: busy, execute_input, execute_result, reply, idle", async () => {
+    const { transport, send, settle, interpreter } = setup();
+    await send(request("execute_request", { code: "1 + 1" }));
+    await settle();
+    expect(interpreter.executed).toEqual(["1 + 1"]);
+    expect(transport.types("iopub")).toEqual(["status", "execute_input", "execute_result", "status"]);
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.content).toMatchObject({ status: "ok", execution_count: 1 });
+  });
+
+  it("never executes a message whose signature was tampered with, and logs it", async () => {
+    const { transport, interpreter, logs, signer, settle } = setup();
+    const frames = encodeMessage(request("execute_request", { code: "1" }), signer);
+    frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "process.exit(1)" }));
+    await transport.deliver("shell", frames);
+    await settle();
+    expect(interpreter.executed).toEqual([]);
+    expect(transport.sent).toEqual([]);
+    expect(logs.join("\n")).toMatch(/dropped a message on shell: signature does not match/);
+    expect(logs.join("\n")).not.toContain(KEY);
+  });
+
+  it("aborts execute requests queued behind a failing cell", async () => {
+    const failing = new RecordingInterpreter((code) =>
+      code === "boom" ? { status: "error", error: { ename: "Error", evalue: "boom", traceback: [] } } : { status: "ok" },
+    );
+    const { transport, send, settle, interpreter } = setup(failing);
+    await send(request("execute_request", { code: "boom" }, "a"));
+    await send(request("execute_request", { code: "after" }, "b"));
+    await settle();
+    expect(interpreter.executed).toEqual(["boom"]);
+    const replies = transport.sent.filter((s) => s.channel === "shell").map((s) => s.message.content.status);
+    expect(replies).toEqual(["error", "aborted"]);
+  });
+
+  it("does not count or echo a silent execution", async () => {
+    const { transport, send, settle } = setup();
+    await send(request("execute_request", { code: "1", silent: true }));
+    await settle();
+    expect(transport.types("iopub")).toEqual(["status", "status"]);
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.content.execution_count).toBe(0);
+  });
+
+  it("attributes late output to the request that caused it", async () => {
+    const { transport, session, send, settle } = setup();
+    await send(request("execute_request", { code: "setTimeout(...)" }, "first"));
+    await settle();
+    session.publishOutput({ type: "stream", requestId: "first", name: "stdout", text: "tarde\n" });
+    await settle();
+    const stream = transport.sent.find((s) => s.message.header.msg_type === "stream")!.message;
+    expect(stream.parent_header).toMatchObject({ msg_id: "first" });
+    expect(stream.content).toEqual({ name: "stdout", text: "tarde\n" });
+  });
+
+  it("replies to shutdown on control", async () => {
+    const { transport, send, settle } = setup();
+    await send(request("shutdown_request", { restart: true }), "control");
+    await settle();
+    const reply = transport.sent.find((s) => s.channel === "control")!.message;
+    expect(reply.header.msg_type).toBe("shutdown_reply");
+    expect(reply.content).toEqual({ status: "ok", restart: true });
+  });
+});
