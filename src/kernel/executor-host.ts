@@ -7,8 +7,11 @@ import type { Logger } from "./log";
 type DoneEvent = Extract<ExecutorEvent, { type: "done" }>;
 type OutputEvent = Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>;
 
-/** The compiled entry point of the executor process, next to this file's folder in dist/. */
-const EXECUTOR_ENTRY = join(__dirname, "..", "runtime", "executor.js");
+/**
+ * The compiled entry point of the executor process. This file sits two levels below the package root
+ * both as dist/kernel/executor-host.js and as src/kernel/executor-host.ts under jest.
+ */
+const EXECUTOR_ENTRY = join(__dirname, "..", "..", "dist", "runtime", "executor.js");
 
 /**
  * Starts the executor process and talks to it. When the executor dies, the cell it was running

@@ -11,8 +11,11 @@ import { PROTOCOL_VERSION, type Message } from "../kernel/protocol/messages";
 import { Signer } from "../kernel/protocol/signing";
 import { decodeFrames, encodeMessage } from "../kernel/protocol/wire";
 
-/** The compiled command line, which starts a kernel with `kernel --connection-file`. */
-const CLI_ENTRY = join(__dirname, "..", "cli", "index.js");
+/**
+ * The compiled command line, which starts a kernel with `kernel --connection-file`. This file sits two
+ * levels below the package root both as dist/notebook/client.js and as src/notebook/client.ts under jest.
+ */
+const CLI_ENTRY = join(__dirname, "..", "..", "dist", "cli", "index.js");
 
 /** An iopub message received while a request ran, in arrival order. */
 export type IopubMessage = Message;
@@ -152,10 +155,15 @@ export class KernelClient {
     const exited = this.kernelExit.then(() => {
       throw new Error(`the kernel process exited during start-up (code ${kernel.exitCode})`);
     });
-    while (Date.now() < deadline) {
-      const info = this.request(this.shell, "kernel_info_request", {});
-      const answered = await Promise.race([info.then(() => true), delay(1000).then(() => false), exited]);
-      if (answered) return;
+    try {
+      while (Date.now() < deadline) {
+        const info = this.request(this.shell, "kernel_info_request", {});
+        const answered = await Promise.race([info.then(() => true), delay(1000).then(() => false), exited]);
+        if (answered) return;
+      }
+    } catch (error) {
+      this.close();
+      throw error;
     }
     kernel.kill("SIGKILL");
     this.close();

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { IopubMessage } from "./client";
 
 /** One output of a code cell, as nbformat 4 stores it. */
@@ -31,6 +32,7 @@ export function readNotebook(path: string): Notebook {
 }
 
 export function writeNotebook(path: string, notebook: Notebook): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(notebook, null, 1) + "\n");
 }
 

@@ -46,7 +46,7 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
       if (cell.cell_type !== "code") continue;
       index++;
       const cellNumber = position + 1;
-      process.stdout.write(text.cellStarted(index, codeCells.length, cellNumber) + " ");
+      print(text.cellStarted(index, codeCells.length, cellNumber));
       const started = Date.now();
 
       const { reply, iopub } = await client.execute(cellSource(cell));
@@ -55,12 +55,11 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
       cell.outputs = collector.collect(iopub, executionCount);
 
       if (reply.status !== "ok") {
-        print("");
         print(text.cellFailed(cellNumber, String(reply.ename), String(reply.evalue)));
         failedCell = cellNumber;
         break;
       }
-      print(text.cellSucceeded((Date.now() - started) / 1000));
+      print("  " + text.cellSucceeded((Date.now() - started) / 1000));
     }
   } finally {
     await client.shutdown();

@@ -1,15 +1,24 @@
 import { SourceMap } from "node:module";
-import type { ErrorReport } from "./ipc";
+import type { CompiledCell, ErrorReport } from "./ipc";
 
 const RED = "\u001b[0;31m";
 const BOLD = "\u001b[1m";
 const RESET = "\u001b[0m";
 
-/** Source maps of the cells run so far, by the cell's file name, to show TypeScript lines in stack traces. */
-const cellSourceMaps = new Map<string, SourceMap>();
+interface CellMapping {
+  sourceMap?: SourceMap;
+  /** Line of the compiled code that calls the cell's async wrapper; its frame is the kernel's, not the user's. */
+  wrapperCallLine: number;
+}
 
-export function registerCellSourceMap(filename: string, sourceMap: string): void {
-  if (sourceMap) cellSourceMaps.set(filename, new SourceMap(JSON.parse(sourceMap)));
+/** Source maps of the cells run so far, by the cell's file name, to show TypeScript lines in stack traces. */
+const cellMappings = new Map<string, CellMapping>();
+
+export function registerCell(cell: CompiledCell): void {
+  cellMappings.set(cell.filename, {
+    sourceMap: cell.sourceMap ? new SourceMap(JSON.parse(cell.sourceMap)) : undefined,
+    wrapperCallLine: cell.code.trimEnd().split("\n").length,
+  });
 }
 
 interface CellFrame {
@@ -48,6 +57,7 @@ function parseCellFrames(stack: string): CellFrame[] {
     const match = /^\s*at (?:(.*?) \()?(cell\[\d+\]\.ts):(\d+):(\d+)\)?$/.exec(text);
     if (!match) continue;
     const [, rawName = "", filename, line, column] = match;
+    if (Number(line) === cellMappings.get(filename)?.wrapperCallLine) continue;
     const position = originalPosition(filename, Number(line), Number(column));
     // The async wrapper around each cell is the kernel's, not the user's.
     const functionName = rawName === "async" || rawName.startsWith("async ") ? "" : rawName;
@@ -57,7 +67,7 @@ function parseCellFrames(stack: string): CellFrame[] {
 }
 
 function originalPosition(filename: string, line: number, column: number): { line: number; column: number } {
-  const entry = cellSourceMaps.get(filename)?.findEntry(line - 1, column - 1) as
+  const entry = cellMappings.get(filename)?.sourceMap?.findEntry(line - 1, column - 1) as
     | { originalLine?: number; originalColumn?: number }
     | undefined;
   if (!entry || entry.originalLine === undefined) return { line, column };
@@ -65,7 +75,7 @@ function originalPosition(filename: string, line: number, column: number): { lin
 }
 
 function codeExcerpt(frame: CellFrame): string[] {
-  const sources = (cellSourceMaps.get(frame.filename)?.payload as { sourcesContent?: string[] } | undefined)?.sourcesContent;
+  const sources = (cellMappings.get(frame.filename)?.sourceMap?.payload as { sourcesContent?: string[] } | undefined)?.sourcesContent;
   const code = sources?.[0]?.split("\n")[frame.line - 1];
   if (code === undefined) return [];
   return ["", `  ${code}`, `  ${" ".repeat(Math.max(0, frame.column - 1))}${RED}^${RESET}`];

@@ -7,7 +7,7 @@ import { whenTrainingIdle } from "../keras";
 import { selectBackend } from "./backend";
 import { CellOutput } from "./cell-output";
 import { captureConsole } from "./console-capture";
-import { errorReport, registerCellSourceMap } from "./errors";
+import { errorReport, registerCell } from "./errors";
 import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
 import { ModuleLoader } from "./modules";
 
@@ -59,7 +59,7 @@ async function runCell(
   send: (event: ExecutorEvent) => void,
 ): Promise<Extract<ExecutorEvent, { type: "done" }>> {
   const output = new CellOutput(requestId, send);
-  registerCellSourceMap(cell.filename, cell.sourceMap);
+  registerCell(cell);
 
   return runWithSink(output, async () => {
     try {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: builds dist/ (the integration tests start the compiled kernel), prepares
+# Python's Jupyter clients in .venv for the tests that drive the kernel from Python, runs jest.
+# Extra arguments go to jest, e.g. `npm test -- test/kernel`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npm run build
+
+if ! .venv/bin/python -c "import nbclient, nbformat, jupyter_client" 2>/dev/null; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r test/python/requirements.txt
+fi
+
+npx jest "$@"

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KernelClient, type ExecuteResult, type IopubMessage } from "../../src/notebook/client";
+
+// These tests start the compiled kernel from dist/, over real ZeroMQ sockets; `npm test` builds it first.
+
+let client: KernelClient;
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "tskeras-kernel-test-"));
+  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en" } });
+}, 120_000);
+
+afterAll(async () => {
+  await client?.shutdown();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function ofType(result: ExecuteResult, msgType: string): IopubMessage[] {
+  return result.iopub.filter((message) => message.header.msg_type === msgType);
+}
+
+function resultText(result: ExecuteResult): string | undefined {
+  const data = ofType(result, "execute_result")[0]?.content.data as Record<string, unknown> | undefined;
+  return data?.["text/plain"] as string | undefined;
+}
+
+function streamText(result: ExecuteResult): string {
+  return ofType(result, "stream").map((message) => String(message.content.text)).join("");
+}
+
+describe("kernel over ZeroMQ", () => {
+  it("describes itself as a TypeScript kernel and names its backend", async () => {
+    const { reply } = await client.kernelInfo();
+    expect(reply.protocol_version).toBe("5.4");
+    expect(reply.language_info).toMatchObject({ name: "typescript", file_extension: ".ts", mimetype: "text/typescript" });
+    expect(reply.banner).toMatch(/backend: (wasm|tensorflow|cpu)/);
+  });
+
+  it("keeps a variable from one cell to the next", async () => {
+    await client.execute("const lr: number = 0.01;");
+    const result = await client.execute("lr * 2");
+    expect(result.reply).toMatchObject({ status: "ok" });
+    expect(resultText(result)).toBe("0.02");
+  });
+
+  it("echoes the code and counts executions", async () => {
+    const result = await client.execute("1 + 1");
+    const input = ofType(result, "execute_input")[0];
+    expect(input.content.code).toBe("1 + 1");
+    expect(input.content.execution_count).toBe(result.reply.execution_count);
+    expect(ofType(result, "execute_result")[0].content.execution_count).toBe(result.reply.execution_count);
+  });
+
+  it("awaits at top level and shows the awaited value", async () => {
+    await client.execute("const rows = await Promise.resolve([1, 2, 3]);\nasync function count() { return rows.length; }");
+    expect(resultText(await client.execute("await count()"))).toBe("3");
+  });
+
+  it("sends console.log and console.error as stream output", async () => {
+    const result = await client.execute('console.log("hola", 1);\nconsole.error("cuidado");');
+    expect(ofType(result, "stream").map((m) => m.content)).toEqual([
+      { name: "stdout", text: "hola 1\n" },
+      { name: "stderr", text: "cuidado\n" },
+    ]);
+  });
+
+  it("reports a thrown error with its TypeScript line", async () => {
+    const result = await client.execute('const x: number = 1;\n\nthrow new RangeError("demasiado grande");');
+    expect(result.reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "demasiado grande" });
+    const error = ofType(result, "error")[0].content;
+    const traceback = (error.traceback as string[]).join("\n");
+    expect(traceback).toMatch(/line 3, column 7/);
+    expect(traceback).toContain('throw new RangeError("demasiado grande");');
+    expect(traceback).not.toMatch(/node:internal|executor\.js/);
+  });
+
+  it("reports a syntax error before running anything", async () => {
+    const result = await client.execute("globalThis.ranBeforeSyntaxError = true;\nconst a = (;");
+    expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });
+    expect(String(result.reply.evalue)).toMatch(/line 2, column 12/);
+    expect(resultText(await client.execute("typeof ranBeforeSyntaxError"))).toBe("'undefined'");
+  });
+
+  it("imports the Keras names from tskeras and Node built-ins", async () => {
+    const result = await client.execute('import { Sequential } from "tskeras";\nimport * as path from "node:path";\n[typeof Sequential, path.basename("/a/b.ts")]');
+    expect(resultText(result)).toBe("[ 'function', 'b.ts' ]");
+  });
+
+  it("never executes a message whose signature does not match", async () => {
+    const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));
+    await client.sendRawShell(frames);
+    await expect(client.waitForIdle(msgId, 1500)).rejects.toThrow(/timed out/);
+    expect(resultText(await client.execute("typeof tampered"))).toBe("'undefined'");
+  });
+});
