@@ -32,6 +32,8 @@ export interface KernelMessages {
   banner(version: string, backend: string): string;
   /** The executor process ended while a cell ran, taking the notebook's variables with it. */
   executorDied(reason: string): string;
+  /** The user interrupted the running cell; the variables are kept. */
+  interrupted(): string;
   /** A cell could not be compiled because its syntax is invalid. */
   syntaxError(line: number, column: number, detail: string): string;
 }

@@ -6,6 +6,7 @@ export const en: Catalogue = {
     banner: (version, backend) => `tskeras ${version}: TypeScript with Keras on TensorFlow.js (backend: ${backend})`,
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
+    interrupted: () => "The cell was interrupted. Variables defined before the interruption are kept.",
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,
   },
   cli: {

@@ -6,6 +6,7 @@ export const es: Catalogue = {
     banner: (version, backend) => `tskeras ${version}: TypeScript con Keras sobre TensorFlow.js (backend: ${backend})`,
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
+    interrupted: () => "Se interrumpió la celda. Las variables definidas antes de la interrupción se conservan.",
     syntaxError: (line, column, detail) => `Error de sintaxis en la línea ${line}, columna ${column}: ${detail}`,
   },
   cli: {

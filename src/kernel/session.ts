@@ -43,7 +43,8 @@ export class Session {
     execute_request: (request) => this.enqueueExecute(request),
     shutdown_request: (request, channel) => this.shutdown(request, channel),
     interrupt_request: (request, channel) => this.interrupt(request, channel),
-    comm_info_request: (request, channel) => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: {} }),
+    comm_info_request: (request, channel) =>
+      this.busyIdle(request, () => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: {} })),
   };
 
   constructor(
@@ -166,8 +167,10 @@ export class Session {
 
   private async interrupt(request: Message, channel: MessageChannel): Promise<void> {
     this.log.info("interrupt requested");
-    this.interpreter.interrupt();
-    await this.reply(request, channel, "interrupt_reply", { status: "ok" });
+    await this.busyIdle(request, async () => {
+      this.interpreter.interrupt();
+      await this.reply(request, channel, "interrupt_reply", { status: "ok" });
+    });
   }
 
   private async busyIdle(request: Message, work: () => Promise<void>): Promise<void> {

@@ -90,6 +90,11 @@ export class KernelClient {
     });
   }
 
+  /** Sends interrupt_request on the control channel, as JupyterLab does for a kernel with interrupt_mode "message". */
+  interrupt(): Promise<ExecuteResult> {
+    return this.request(this.control, "interrupt_request", {});
+  }
+
   kernelInfo(): Promise<ExecuteResult> {
     return this.request(this.shell, "kernel_info_request", {});
   }

@@ -1,4 +1,5 @@
 import { SourceMap } from "node:module";
+import { messages } from "../i18n";
 import type { CompiledCell, ErrorReport } from "./ipc";
 
 const RED = "\u001b[0;31m";
@@ -36,6 +37,11 @@ export function errorReport(thrown: unknown): ErrorReport {
   if (!(thrown instanceof Error) && !isErrorLike(thrown)) {
     const evalue = typeof thrown === "string" ? thrown : safeString(thrown);
     return { ename: "Uncaught", evalue, traceback: [`${RED}Uncaught${RESET} ${evalue}`] };
+  }
+
+  if ((thrown as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") {
+    const evalue = messages().kernel.interrupted();
+    return { ename: "InterruptedError", evalue, traceback: [`${RED}${BOLD}InterruptedError${RESET}: ${evalue}`] };
   }
 
   const ename = thrown.name || "Error";

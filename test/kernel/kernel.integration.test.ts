@@ -89,6 +89,16 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(result)).toBe("[ 'function', 'b.ts' ]");
   });
 
+  it("interrupts a synchronous loop and keeps the variables", async () => {
+    await client.execute("let seen = 0;");
+    const loop = client.execute("while (true) { seen++; }");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.interrupt();
+    const result = await loop;
+    expect(result.reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(resultText(await client.execute("seen > 0"))).toBe("true");
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));
