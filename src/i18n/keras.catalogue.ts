@@ -1,0 +1,67 @@
+/** Kinds of names that the Keras facade resolves from strings, for messages about unknown names. */
+export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
+
+/** Kinds of value an option may require, for messages about an option of the wrong type. */
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks";
+
+/** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
+export interface KerasMessages {
+  // Model summary. Numbers are formatted by the caller and stay the same in every language.
+  summaryTitle(modelName: string): string;
+  summaryLayerColumn(): string;
+  summaryOutputShapeColumn(): string;
+  summaryParamsColumn(): string;
+  summaryTotalParams(): string;
+  summaryTrainableParams(): string;
+  summaryNonTrainableParams(): string;
+  /** Marks the shape and parameter cells of a model whose weights do not exist yet. */
+  summaryUnbuilt(): string;
+  /** Explains an unbuilt model under its summary, and how to build it. */
+  summaryNotBuiltNote(): string;
+
+  // Training progress and the training-curve chart.
+  /** Title of the chart of loss and metrics per epoch. */
+  historyChartTitle(): string;
+  /** Text form of a training history: the epoch count and the last epoch's values, already formatted. */
+  historyText(epochs: number, lastEpochLogs: string): string;
+  /** Text form of a training history with no epoch recorded yet. */
+  historyEmpty(): string;
+  /** Shown under the progress bar when training stopped before its last epoch. */
+  trainingStopped(epochsDone: number, epochs: number): string;
+
+  // Tensors.
+  /** Shown after a tensor's dtype and shape when the tensor was disposed and its values are gone. */
+  tensorDisposed(): string;
+
+  // Errors in the learner's code, each quoting the bad value and saying what to do.
+  /** value arrives formatted for display, strings already in quotes. */
+  unknownName(kind: NameKind, value: string, known: string[], suggestion?: string): string;
+  unknownOption(owner: string, key: string, known: string[], suggestion?: string): string;
+  optionGivenTwice(owner: string, first: string, second: string): string;
+  missingUnits(): string;
+  invalidUnits(value: string): string;
+  missingActivation(): string;
+  layerNotBuilt(layerName: string): string;
+  modelNotBuilt(modelName: string): string;
+  invalidShape(owner: string, key: string, value: string): string;
+  invalidPositiveInteger(owner: string, key: string, value: string): string;
+  /** A fraction option out of range: allowZero says whether 0 is accepted (validationSplit) or not (testSize). */
+  invalidFraction(owner: string, key: string, value: string, allowZero: boolean): string;
+  invalidOptionType(owner: string, key: string, value: string, expected: ExpectedType): string;
+  notALayer(value: string): string;
+  noLayers(method: string): string;
+  notCompiled(method: string): string;
+  missingLoss(): string;
+  /** role is "x" or "y"; detail is TensorFlow.js's own message, when it raised one. */
+  invalidData(role: string, value: string, detail?: string): string;
+  nonNumericData(role: string, value: string): string;
+  disposedInput(role: string): string;
+  sampleCountMismatch(xSamples: number, ySamples: number): string;
+  inputShapeMismatch(expected: string, actual: string): string;
+  targetShapeMismatch(expected: string, actual: string): string;
+  /** Added to targetShapeMismatch when the labels look like class indices but the loss wants one-hot rows. */
+  oneHotHint(loss: string, numClasses: number): string;
+  invalidLabel(value: string, position: number): string;
+  labelOutOfRange(value: number, numClasses: number): string;
+  datasetFileMissing(name: string, path: string): string;
+}

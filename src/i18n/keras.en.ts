@@ -1,0 +1,101 @@
+import type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
+
+const nameKinds: Record<NameKind, { singular: string; plural: string }> = {
+  optimizer: { singular: "optimizer", plural: "optimizers" },
+  loss: { singular: "loss", plural: "losses" },
+  metric: { singular: "metric", plural: "metrics" },
+  activation: { singular: "activation", plural: "activations" },
+  initializer: { singular: "initializer", plural: "initializers" },
+};
+
+const expectedTypes: Record<ExpectedType, string> = {
+  boolean: "true or false",
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  options: "an object of options such as { units: 64 }",
+  verbose: "0, 1, 2 or \"auto\"",
+  validationData: "an array [x, y] of inputs and targets",
+  callbacks: "an object of TensorFlow.js callbacks such as { onEpochEnd }, or an array of them",
+};
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? "" : ` Did you mean "${suggestion}"?`;
+}
+
+/** The English side of the Keras facade's messages. */
+export const kerasEn: KerasMessages = {
+  summaryTitle: (modelName) => `Model: "${modelName}"`,
+  summaryLayerColumn: () => "Layer (type)",
+  summaryOutputShapeColumn: () => "Output Shape",
+  summaryParamsColumn: () => "Param #",
+  summaryTotalParams: () => "Total params",
+  summaryTrainableParams: () => "Trainable params",
+  summaryNonTrainableParams: () => "Non-trainable params",
+  summaryUnbuilt: () => "unbuilt",
+  summaryNotBuiltNote: () =>
+    "This model is not built yet, so its output shapes and parameter counts are unknown. " +
+    "Give the first layer an inputShape, or call fit() to build the model from the data.",
+
+  historyChartTitle: () => "Training history",
+  historyText: (epochs, lastEpochLogs) =>
+    `Training history: ${epochs} ${epochs === 1 ? "epoch" : "epochs"}. Last epoch: ${lastEpochLogs}`,
+  historyEmpty: () => "Training history: no epoch recorded yet.",
+  trainingStopped: (epochsDone, epochs) => `Training stopped after epoch ${epochsDone} of ${epochs}.`,
+
+  tensorDisposed: () => "disposed: its values were freed by dispose()",
+
+  unknownName: (kind, value, known, suggestion) =>
+    `Unknown ${nameKinds[kind].singular} ${value}.${didYouMean(suggestion)} ` +
+    `Available ${nameKinds[kind].plural}: ${known.join(", ")}.`,
+  unknownOption: (owner, key, known, suggestion) =>
+    `${owner} does not accept the option "${key}".${didYouMean(suggestion)} Accepted options: ${known.join(", ")}.`,
+  optionGivenTwice: (owner, first, second) =>
+    `${owner} received both "${first}" and "${second}", which are the same option. Keep only one of them.`,
+  missingUnits: () => "Dense needs the number of units. Write new Dense(64) or new Dense({ units: 64 }).",
+  invalidUnits: (value) => `Dense units must be a positive integer, but got ${value}. Write, for example, new Dense(64).`,
+  missingActivation: () => 'Activation needs the name of an activation function, for example new Activation("relu").',
+  layerNotBuilt: (layerName) =>
+    `Layer "${layerName}" is not built yet, so it has no weights. ` +
+    "Add it to a model whose first layer has an inputShape, or call fit() on the model first.",
+  modelNotBuilt: (modelName) =>
+    `Model "${modelName}" is not built yet, so it has no weights. ` +
+    "Give its first layer an inputShape, or call fit() first.",
+  invalidShape: (owner, key, value) =>
+    `${owner}: ${key} must be an array of positive integers such as [4], but got ${value}.`,
+  invalidPositiveInteger: (owner, key, value) => `${owner}: ${key} must be a positive integer, but got ${value}.`,
+  invalidFraction: (owner, key, value, allowZero) =>
+    `${owner}: ${key} must be a number ${allowZero ? "from 0" : "greater than 0"} and less than 1, but got ${value}.`,
+  invalidOptionType: (owner, key, value, expected) =>
+    `${owner}: ${key} must be ${expectedTypes[expected]}, but got ${value}.`,
+  notALayer: (value) => `Sequential.add() expects a layer such as new Dense(3), but got ${value}.`,
+  noLayers: (method) => `The model has no layers, so ${method}() cannot run. Add one first with model.add(new Dense(...)).`,
+  notCompiled: (method) =>
+    `Compile the model before calling ${method}(), for example: ` +
+    'model.compile({ optimizer: "adam", loss: "categorical_crossentropy", metrics: ["accuracy"] }).',
+  missingLoss: () =>
+    'compile() needs a loss, for example loss: "categorical_crossentropy" for one-hot labels ' +
+    'or "sparse_categorical_crossentropy" for integer labels.',
+  invalidData: (role, value, detail) =>
+    `${role} must be a tf.Tensor or an array of numbers whose rows all have the same length, but got ${value}.` +
+    (detail === undefined ? "" : ` TensorFlow.js reported: ${detail}`),
+  nonNumericData: (role, value) => `${role} must contain only numbers, but contains ${value}.`,
+  disposedInput: (role) =>
+    `${role} is a tensor that was disposed, so its values are gone. Create it again, and dispose it only after its last use.`,
+  sampleCountMismatch: (xSamples, ySamples) =>
+    `x has ${xSamples} samples but y has ${ySamples}. Both need one row per sample.`,
+  inputShapeMismatch: (expected, actual) =>
+    `The model expects inputs of shape ${expected}, but x has shape ${actual}. ` +
+    "Check the columns of x, or the inputShape of the first layer.",
+  targetShapeMismatch: (expected, actual) => `The model's output has shape ${expected}, but y has shape ${actual}.`,
+  oneHotHint: (loss, numClasses) =>
+    `With loss "${loss}", y needs one column per class. Convert it with utils.toCategorical(y, ${numClasses}), ` +
+    'or compile with loss "sparse_categorical_crossentropy" to keep integer labels.',
+  invalidLabel: (value, position) =>
+    `toCategorical() expects integer class labels from 0 up, but found ${value} at position ${position}.`,
+  labelOutOfRange: (value, numClasses) =>
+    `Label ${value} does not fit numClasses = ${numClasses}, because labels go from 0 to ${numClasses - 1}. ` +
+    "Pass a larger numClasses, or leave it out to count the classes from the labels.",
+  datasetFileMissing: (name, path) =>
+    `The ${name} data set file was not found at ${path}. Reinstall tskeras, whose package ships it in data/.`,
+};

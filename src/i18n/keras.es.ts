@@ -1,0 +1,105 @@
+import type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
+
+const nameKinds: Record<NameKind, { unknown: string; available: string }> = {
+  optimizer: { unknown: "Optimizador desconocido", available: "Optimizadores disponibles" },
+  loss: { unknown: "Función de pérdida (loss) desconocida", available: "Funciones de pérdida disponibles" },
+  metric: { unknown: "Métrica desconocida", available: "Métricas disponibles" },
+  activation: { unknown: "Activación desconocida", available: "Activaciones disponibles" },
+  initializer: { unknown: "Inicializador desconocido", available: "Inicializadores disponibles" },
+};
+
+const expectedTypes: Record<ExpectedType, string> = {
+  boolean: "true o false",
+  string: "un texto (string)",
+  number: "un número",
+  integer: "un número entero",
+  options: "un objeto de opciones como { units: 64 }",
+  verbose: "0, 1, 2 o \"auto\"",
+  validationData: "un array [x, y] de entradas y objetivos",
+  callbacks: "un objeto de callbacks de TensorFlow.js como { onEpochEnd }, o un array de ellos",
+};
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? "" : ` ¿Quisiste decir "${suggestion}"?`;
+}
+
+/** The Spanish side of the Keras facade's messages. */
+export const kerasEs: KerasMessages = {
+  summaryTitle: (modelName) => `Modelo: "${modelName}"`,
+  summaryLayerColumn: () => "Capa (tipo)",
+  summaryOutputShapeColumn: () => "Forma de salida",
+  summaryParamsColumn: () => "Parámetros #",
+  summaryTotalParams: () => "Parámetros totales",
+  summaryTrainableParams: () => "Parámetros entrenables",
+  summaryNonTrainableParams: () => "Parámetros no entrenables",
+  summaryUnbuilt: () => "sin construir",
+  summaryNotBuiltNote: () =>
+    "Este modelo aún no está construido, así que sus formas de salida y su número de parámetros son desconocidos. " +
+    "Da un inputShape a la primera capa, o llama a fit() para construir el modelo a partir de los datos.",
+
+  historyChartTitle: () => "Historial de entrenamiento",
+  historyText: (epochs, lastEpochLogs) =>
+    `Historial de entrenamiento: ${epochs} ${epochs === 1 ? "época" : "épocas"}. Última época: ${lastEpochLogs}`,
+  historyEmpty: () => "Historial de entrenamiento: todavía no hay ninguna época registrada.",
+  trainingStopped: (epochsDone, epochs) => `El entrenamiento se detuvo tras la época ${epochsDone} de ${epochs}.`,
+
+  tensorDisposed: () => "liberado: dispose() borró sus valores",
+
+  unknownName: (kind, value, known, suggestion) =>
+    `${nameKinds[kind].unknown}: ${value}.${didYouMean(suggestion)} ` +
+    `${nameKinds[kind].available}: ${known.join(", ")}.`,
+  unknownOption: (owner, key, known, suggestion) =>
+    `${owner} no acepta la opción "${key}".${didYouMean(suggestion)} Opciones aceptadas: ${known.join(", ")}.`,
+  optionGivenTwice: (owner, first, second) =>
+    `${owner} recibió "${first}" y "${second}", que son la misma opción. Deja solo una de las dos.`,
+  missingUnits: () =>
+    "Dense necesita el número de unidades (units). Escribe new Dense(64) o new Dense({ units: 64 }).",
+  invalidUnits: (value) =>
+    `Las unidades (units) de Dense deben ser un entero positivo, pero se recibió ${value}. Escribe, por ejemplo, new Dense(64).`,
+  missingActivation: () =>
+    'Activation necesita el nombre de una función de activación, por ejemplo new Activation("relu").',
+  layerNotBuilt: (layerName) =>
+    `La capa "${layerName}" aún no está construida, así que no tiene pesos. ` +
+    "Añádela a un modelo cuya primera capa tenga inputShape, o llama antes a fit() sobre el modelo.",
+  modelNotBuilt: (modelName) =>
+    `El modelo "${modelName}" aún no está construido, así que no tiene pesos. ` +
+    "Da un inputShape a su primera capa, o llama antes a fit().",
+  invalidShape: (owner, key, value) =>
+    `${owner}: ${key} debe ser un array de enteros positivos como [4], pero se recibió ${value}.`,
+  invalidPositiveInteger: (owner, key, value) => `${owner}: ${key} debe ser un entero positivo, pero se recibió ${value}.`,
+  invalidFraction: (owner, key, value, allowZero) =>
+    `${owner}: ${key} debe ser un número ${allowZero ? "desde 0" : "mayor que 0"} y menor que 1, pero se recibió ${value}.`,
+  invalidOptionType: (owner, key, value, expected) =>
+    `${owner}: ${key} debe ser ${expectedTypes[expected]}, pero se recibió ${value}.`,
+  notALayer: (value) => `Sequential.add() espera una capa como new Dense(3), pero recibió ${value}.`,
+  noLayers: (method) =>
+    `El modelo no tiene capas, así que ${method}() no puede ejecutarse. Añade primero una con model.add(new Dense(...)).`,
+  notCompiled: (method) =>
+    `Compila el modelo antes de llamar a ${method}(), por ejemplo: ` +
+    'model.compile({ optimizer: "adam", loss: "categorical_crossentropy", metrics: ["accuracy"] }).',
+  missingLoss: () =>
+    'compile() necesita una función de pérdida (loss), por ejemplo loss: "categorical_crossentropy" para etiquetas one-hot ' +
+    'o "sparse_categorical_crossentropy" para etiquetas enteras.',
+  invalidData: (role, value, detail) =>
+    `${role} debe ser un tf.Tensor o un array de números cuyas filas tengan todas la misma longitud, pero se recibió ${value}.` +
+    (detail === undefined ? "" : ` TensorFlow.js informó: ${detail}`),
+  nonNumericData: (role, value) => `${role} solo debe contener números, pero contiene ${value}.`,
+  disposedInput: (role) =>
+    `${role} es un tensor liberado con dispose(), así que sus valores ya no existen. Créalo de nuevo, y libéralo solo después de su último uso.`,
+  sampleCountMismatch: (xSamples, ySamples) =>
+    `x tiene ${xSamples} muestras pero y tiene ${ySamples}. Ambos necesitan una fila por muestra.`,
+  inputShapeMismatch: (expected, actual) =>
+    `El modelo espera entradas de forma ${expected}, pero x tiene forma ${actual}. ` +
+    "Revisa las columnas de x, o el inputShape de la primera capa.",
+  targetShapeMismatch: (expected, actual) => `La salida del modelo tiene forma ${expected}, pero y tiene forma ${actual}.`,
+  oneHotHint: (loss, numClasses) =>
+    `Con loss "${loss}", y necesita una columna por clase. Conviértela con utils.toCategorical(y, ${numClasses}), ` +
+    'o compila con loss "sparse_categorical_crossentropy" para conservar las etiquetas enteras.',
+  invalidLabel: (value, position) =>
+    `toCategorical() espera etiquetas de clase enteras desde 0, pero encontró ${value} en la posición ${position}.`,
+  labelOutOfRange: (value, numClasses) =>
+    `La etiqueta ${value} no cabe en numClasses = ${numClasses}, porque las etiquetas van de 0 a ${numClasses - 1}. ` +
+    "Pasa un numClasses mayor, u omítelo para contar las clases a partir de las etiquetas.",
+  datasetFileMissing: (name, path) =>
+    `No se encontró el archivo del conjunto de datos ${name} en ${path}. Reinstala tskeras, cuyo paquete lo incluye en data/.`,
+};
