@@ -22,7 +22,7 @@ export interface KerasMessages {
   // Training progress and the training-curve chart.
   /** Title of the chart of loss and metrics per epoch. */
   historyChartTitle(): string;
-  /** Text form of a training history: the epoch count and the last epoch's values, already formatted. */
+  /** Text form of a training history, with the epoch count and the last epoch's values already formatted. */
   historyText(epochs: number, lastEpochLogs: string): string;
   /** Text form of a training history with no epoch recorded yet. */
   historyEmpty(): string;
@@ -34,7 +34,7 @@ export interface KerasMessages {
   tensorDisposed(): string;
 
   // Errors in the learner's code, each quoting the bad value and saying what to do.
-  /** value arrives formatted for display, strings already in quotes. */
+  /** The value arrives formatted for display, with strings already in quotes. */
   unknownName(kind: NameKind, value: string, known: string[], suggestion?: string): string;
   unknownOption(owner: string, key: string, known: string[], suggestion?: string): string;
   optionGivenTwice(owner: string, first: string, second: string): string;
@@ -45,14 +45,14 @@ export interface KerasMessages {
   modelNotBuilt(modelName: string): string;
   invalidShape(owner: string, key: string, value: string): string;
   invalidPositiveInteger(owner: string, key: string, value: string): string;
-  /** A fraction option out of range: allowZero says whether 0 is accepted (validationSplit) or not (testSize). */
+  /** A fraction option out of range. allowZero is true when 0 is accepted (validationSplit) and false when not (testSize). */
   invalidFraction(owner: string, key: string, value: string, allowZero: boolean): string;
   invalidOptionType(owner: string, key: string, value: string, expected: ExpectedType): string;
   notALayer(value: string): string;
   noLayers(method: string): string;
   notCompiled(method: string): string;
   missingLoss(): string;
-  /** role is "x" or "y"; detail is TensorFlow.js's own message, when it raised one. */
+  /** The role is "x", "y" or "labels". The detail is TensorFlow.js's own message, when it raised one. */
   invalidData(role: string, value: string, detail?: string): string;
   nonNumericData(role: string, value: string): string;
   disposedInput(role: string): string;
