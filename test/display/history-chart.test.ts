@@ -1,0 +1,155 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import {
+  historyBundle,
+  historyChartSpec,
+  historyPoints,
+  historyText,
+  orderedSeries,
+  vegaLiteMimeType,
+  type TrainingHistory,
+} from "../../src/display/history-chart";
+
+const fiveEpochs: TrainingHistory = {
+  epoch: [0, 1, 2, 3, 4],
+  history: {
+    val_loss: [1.1, 0.9, 0.8, 0.7, 0.65],
+    val_accuracy: [0.4, 0.6, 0.7, 0.8, 0.85],
+    loss: [1.2, 1.0, 0.85, 0.7, 0.6],
+    accuracy: [0.3, 0.5, 0.7, 0.8, 0.9],
+  },
+};
+
+interface CompileResult {
+  ok: boolean;
+  error?: string;
+  warnings: string[];
+  svgLength: number;
+}
+
+// vega-lite and vega are ESM-only, which jest's CommonJS runtime cannot import, so a child node
+// process compiles each spec with vega-lite 5, parses the result with vega and renders it to SVG.
+const compileScript = `
+import * as vl from "vega-lite";
+import * as vega from "vega";
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const results = [];
+for (const spec of JSON.parse(input)) {
+  const warnings = [];
+  const logger = {
+    level() { return this; },
+    error(...args) { throw new Error(args.join(" ")); },
+    warn(...args) { warnings.push(args.join(" ")); return this; },
+    info() { return this; },
+    debug() { return this; },
+  };
+  try {
+    const compiled = vl.compile(spec, { logger });
+    const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
+    const svg = await view.toSVG();
+    results.push({ ok: true, warnings, svgLength: svg.length });
+  } catch (error) {
+    results.push({ ok: false, error: String(error), warnings, svgLength: 0 });
+  }
+}
+process.stdout.write(JSON.stringify(results));
+`;
+
+function compileWithVegaLite(specs: unknown[]): CompileResult[] {
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", compileScript], {
+    cwd: resolve(__dirname, "..", ".."),
+    input: JSON.stringify(specs),
+    encoding: "utf8",
+    timeout: 60000,
+  });
+  if (child.status !== 0) throw new Error(`vega-lite process failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as CompileResult[];
+}
+
+describe("orderedSeries()", () => {
+  it("puts loss first, then metrics, then validation series", () => {
+    expect(orderedSeries(fiveEpochs.history)).toEqual(["loss", "accuracy", "val_loss", "val_accuracy"]);
+  });
+});
+
+describe("historyPoints()", () => {
+  it("has one point per epoch per series", () => {
+    const points = historyPoints(fiveEpochs);
+    expect(points).toHaveLength(5 * 4);
+    for (const series of ["loss", "accuracy", "val_loss", "val_accuracy"]) {
+      const epochs = points.filter((point) => point.series === series).map((point) => point.epoch);
+      expect(epochs).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it("groups validation series with their metric", () => {
+    const points = historyPoints(fiveEpochs);
+    expect(points.find((point) => point.series === "val_loss")?.metric).toBe("loss");
+    expect(points.find((point) => point.series === "val_accuracy")?.metric).toBe("accuracy");
+  });
+
+  it("turns NaN into null, which JSON can carry", () => {
+    const diverged = { epoch: [0, 1], history: { loss: [1, NaN] } };
+    expect(historyPoints(diverged).map((point) => point.value)).toEqual([1, null]);
+  });
+});
+
+describe("historyChartSpec()", () => {
+  it("declares Vega-Lite 5 with inline data", () => {
+    const spec = historyChartSpec(fiveEpochs, "en");
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect((spec.data as { values: unknown[] }).values).toHaveLength(20);
+    expect(spec.title).toBe("Training history");
+    expect(historyChartSpec(fiveEpochs, "es").title).toBe("Historial de entrenamiento");
+  });
+
+  it("has one panel per metric", () => {
+    const spec = historyChartSpec(fiveEpochs, "en") as { facet: { column: { sort: string[] } } };
+    expect(spec.facet.column.sort).toEqual(["loss", "accuracy"]);
+  });
+
+  it("compiles, parses and renders with vega-lite 5", () => {
+    const longRun = {
+      epoch: Array.from({ length: 200 }, (_, i) => i),
+      history: { loss: Array.from({ length: 200 }, (_, i) => 1 / (i + 1)) },
+    };
+    const specs = [
+      historyChartSpec(fiveEpochs, "en"),
+      historyChartSpec(fiveEpochs, "es"),
+      historyChartSpec({ epoch: [], history: {} }, "en"),
+      historyChartSpec({ epoch: [0, 1], history: { loss: [1, NaN] } }, "en"),
+      historyChartSpec(longRun, "en"),
+    ];
+    const results = compileWithVegaLite(specs);
+    for (const result of results) {
+      expect(result.error).toBeUndefined();
+      expect(result.ok).toBe(true);
+      expect(result.warnings).toEqual([]);
+      expect(result.svgLength).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("historyText()", () => {
+  it("summarises the last epoch", () => {
+    expect(historyText(fiveEpochs, "en")).toBe(
+      "Training history: 5 epochs. Last epoch: loss: 0.6000 - accuracy: 0.9000 - val_loss: 0.6500 - val_accuracy: 0.8500",
+    );
+    expect(historyText(fiveEpochs, "es")).toBe(
+      "Historial de entrenamiento: 5 épocas. Última época: loss: 0.6000 - accuracy: 0.9000 - val_loss: 0.6500 - val_accuracy: 0.8500",
+    );
+  });
+
+  it("says when no epoch was recorded", () => {
+    expect(historyText({ epoch: [], history: {} }, "en")).toBe("Training history: no epoch recorded yet.");
+  });
+});
+
+describe("historyBundle()", () => {
+  it("carries the chart and a text fallback", () => {
+    const bundle = historyBundle(fiveEpochs, "en");
+    expect(Object.keys(bundle).sort()).toEqual([vegaLiteMimeType, "text/plain"].sort());
+    expect(vegaLiteMimeType).toBe("application/vnd.vegalite.v5+json");
+  });
+});
