@@ -1,0 +1,78 @@
+import { formatLogs, formatMetric } from "../../src/display/numbers";
+import { progressBundle, progressFraction, progressHtml, progressLine, progressText, type TrainingProgress } from "../../src/display/progress";
+
+const third: TrainingProgress = {
+  epoch: 3,
+  epochs: 50,
+  batch: 7,
+  batches: 7,
+  logs: { loss: 0.912, accuracy: 0.625 },
+  elapsedSeconds: 1.23,
+};
+
+describe("formatMetric()", () => {
+  it("prints four decimals like Keras", () => {
+    expect(formatMetric(0.912)).toBe("0.9120");
+    expect(formatMetric(0)).toBe("0.0000");
+  });
+
+  it("keeps small values readable", () => {
+    expect(formatMetric(0.00012345)).toBe("1.2345e-4");
+  });
+
+  it("names NaN and infinities", () => {
+    expect(formatMetric(NaN)).toBe("nan");
+    expect(formatMetric(Infinity)).toBe("inf");
+  });
+
+  it("joins logs in order", () => {
+    expect(formatLogs({ loss: 0.5, accuracy: 1 })).toBe("loss: 0.5000 - accuracy: 1.0000");
+  });
+});
+
+describe("progressFraction()", () => {
+  it("counts finished epochs and batches", () => {
+    expect(progressFraction(third)).toBeCloseTo(3 / 50);
+    expect(progressFraction({ ...third, batch: 0 })).toBeCloseTo(2 / 50);
+    expect(progressFraction({ ...third, epoch: 50 })).toBe(1);
+  });
+});
+
+describe("progressLine()", () => {
+  it("reads like Keras's progress line", () => {
+    expect(progressLine(third)).toBe("Epoch 3/50 [=>............................] 6% - 1.2s - loss: 0.9120 - accuracy: 0.6250");
+  });
+
+  it("fills the bar at the end", () => {
+    expect(progressLine({ ...third, epoch: 50 })).toContain(`[${"=".repeat(30)}] 100%`);
+  });
+
+  it("omits logs before the first batch", () => {
+    expect(progressLine({ ...third, logs: {}, batch: 0, epoch: 1 })).toBe("Epoch 1/50 [>.............................] 0% - 1.2s");
+  });
+});
+
+describe("progressText()", () => {
+  it("adds a line when training stopped early", () => {
+    const stopped = { ...third, stopped: true };
+    expect(progressText(stopped, "en").split("\n")[1]).toBe("Training stopped after epoch 3 of 50.");
+    expect(progressText(stopped, "es").split("\n")[1]).toBe("El entrenamiento se detuvo tras la época 3 de 50.");
+  });
+
+  it("keeps the field names in English in Spanish", () => {
+    expect(progressText(third, "es")).toBe(progressText(third, "en"));
+  });
+});
+
+describe("progressHtml()", () => {
+  it("draws a progress element and the line", () => {
+    const html = progressHtml(third, "en");
+    expect(html).toContain('<progress value="0.0600" max="1"');
+    expect(html).toContain("Epoch 3/50");
+    expect(html).toContain("loss: 0.9120 - accuracy: 0.6250");
+  });
+
+  it("is in the bundle with the text", () => {
+    expect(Object.keys(progressBundle(third, "en")).sort()).toEqual(["text/html", "text/plain"]);
+  });
+});
