@@ -1,0 +1,48 @@
+import type { DisplayOutput } from "../../src/display/mime";
+import { runWithSink } from "../../src/display/scope";
+import type { Language } from "../../src/i18n";
+
+/** Runs fn with TSKERAS_LANG set to language, so the catalogue returns messages in that language. */
+export function inLanguage<T>(language: Language, fn: () => T): T {
+  const saved = process.env.TSKERAS_LANG;
+  process.env.TSKERAS_LANG = language;
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.TSKERAS_LANG;
+    else process.env.TSKERAS_LANG = saved;
+  }
+}
+
+/** Awaits fn with TSKERAS_LANG set to language, for work that goes on after fn returns a promise. */
+export async function inLanguageAsync<T>(language: Language, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.TSKERAS_LANG;
+  process.env.TSKERAS_LANG = language;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.TSKERAS_LANG;
+    else process.env.TSKERAS_LANG = saved;
+  }
+}
+
+/** Returns the message of the error that fn throws, in the given language. */
+export function errorMessage(language: Language, fn: () => unknown): string {
+  return inLanguage(language, () => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("expected an error, but none was thrown");
+  });
+}
+
+/** Runs fn as a notebook cell would, collecting every display and update it makes, also after awaits. */
+export async function captureOutputs(fn: () => Promise<unknown> | unknown): Promise<DisplayOutput[]> {
+  const outputs: DisplayOutput[] = [];
+  await runWithSink({ display: (output) => outputs.push(output) }, async () => {
+    await fn();
+  });
+  return outputs;
+}
