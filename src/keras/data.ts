@@ -1,0 +1,111 @@
+import * as tf from "@tensorflow/tfjs";
+import { formatShape } from "../display/summary";
+import { messages } from "../i18n";
+import { describeValue, ValueError } from "./errors";
+
+/** Data that fit(), evaluate() and predict() accept: a tensor, or nested arrays of numbers with one row per sample. */
+export type DataInput = tf.Tensor | number[] | number[][] | number[][][] | number[][][][];
+
+/** A float32 tensor for one argument, and whether it was made here and so must be disposed here. */
+export interface PreparedTensor {
+  tensor: tf.Tensor;
+  created: boolean;
+}
+
+/** Disposes the tensors that prepareTensor() made, leaving the caller's own tensors alone. */
+export function disposeCreated(prepared: Array<PreparedTensor | undefined>): void {
+  for (const entry of prepared) {
+    if (entry?.created) entry.tensor.dispose();
+  }
+}
+
+/**
+ * Turns x or y into a float32 tensor. A float32 tensor is used as it is; an int32 or bool tensor and
+ * nested arrays become new tensors. Raises ValueError, naming the role, for anything else.
+ */
+export function prepareTensor(role: "x" | "y", value: unknown): PreparedTensor {
+  const text = messages().keras;
+
+  if (value instanceof tf.Tensor) {
+    if (value.isDisposed) throw new ValueError(text.disposedInput(role));
+    if (value.dtype === "float32") return { tensor: value, created: false };
+    if (value.dtype === "int32" || value.dtype === "bool") return { tensor: tf.cast(value, "float32"), created: true };
+    throw new ValueError(text.invalidData(role, `tf.Tensor<${value.dtype}>`));
+  }
+
+  if (!Array.isArray(value)) throw new ValueError(text.invalidData(role, describeValue(value)));
+  const { shape, values } = flattenNested(role, value);
+  return { tensor: tf.tensor(values, shape, "float32"), created: true };
+}
+
+/**
+ * Returns the shape and the elements in row-major order of nested arrays of numbers. Raises
+ * ValueError for a non-numeric element or for rows of unequal length, which tf.tensor() would
+ * otherwise read into a tensor with missing values.
+ */
+export function flattenNested(role: string, value: unknown[]): { shape: number[]; values: number[] } {
+  const text = messages().keras;
+  const shape: number[] = [];
+  for (let level: unknown = value; Array.isArray(level); level = level[0]) shape.push(level.length);
+
+  const values: number[] = [];
+  const visit = (element: unknown, depth: number): void => {
+    if (depth === shape.length) {
+      if (typeof element === "number") values.push(element);
+      else if (typeof element === "boolean") values.push(element ? 1 : 0);
+      else if (Array.isArray(element)) throw new ValueError(text.invalidData(role, describeValue(value)));
+      else throw new ValueError(text.nonNumericData(role, describeValue(element)));
+      return;
+    }
+    if (!Array.isArray(element) || element.length !== shape[depth]) {
+      throw new ValueError(text.invalidData(role, describeValue(value)));
+    }
+    for (const child of element) visit(child, depth + 1);
+  };
+  visit(value, 0);
+  return { shape, values };
+}
+
+/** Raises ValueError unless x and y have the same number of samples (rows). */
+export function checkSampleCounts(x: tf.Tensor, y: tf.Tensor): void {
+  const xSamples = x.shape[0] ?? 1;
+  const ySamples = y.shape[0] ?? 1;
+  if (xSamples !== ySamples) throw new ValueError(messages().keras.sampleCountMismatch(xSamples, ySamples));
+}
+
+/** Returns true when actual matches expected in rank and in every size that expected fixes (null matches any). */
+function shapeMatches(expected: ReadonlyArray<number | null>, actual: readonly number[]): boolean {
+  return expected.length === actual.length && expected.every((size, i) => size === null || size === actual[i]);
+}
+
+/** Raises ValueError unless x fits the model's input shape, such as [null, 4]. */
+export function checkInputShape(expected: ReadonlyArray<number | null>, x: tf.Tensor): void {
+  if (shapeMatches(expected, x.shape)) return;
+  throw new ValueError(messages().keras.inputShapeMismatch(formatShape(expected), formatShape(x.shape)));
+}
+
+// Losses that take one column per class (one-hot rows), so integer labels need toCategorical() first.
+const oneHotLosses = new Set(["categorical_crossentropy", "categorical_hinge", "kl_divergence"]);
+
+/**
+ * Raises ValueError unless y fits the model's output shape for the given Keras loss name. A 1-D y
+ * counts as one column, as TF.js reads it. Sparse categorical crossentropy takes one integer label per
+ * sample whatever the number of classes. When integer labels meet a one-hot loss, the message explains
+ * how to convert them.
+ */
+export function checkTargetShape(outputShape: ReadonlyArray<number | null>, y: tf.Tensor, loss: string | undefined): void {
+  if (loss === undefined) return;
+  const targetShape = y.shape.length === 1 ? [y.shape[0], 1] : y.shape;
+  const expected =
+    loss === "sparse_categorical_crossentropy" ? [...outputShape.slice(0, -1), 1] : [...outputShape];
+  if (shapeMatches(expected, targetShape)) return;
+
+  const text = messages().keras;
+  let message = text.targetShapeMismatch(formatShape(outputShape), formatShape(y.shape));
+  const classes = outputShape[outputShape.length - 1];
+  const looksLikeLabels = targetShape.length === 2 && targetShape[1] === 1;
+  if (oneHotLosses.has(loss) && looksLikeLabels && classes !== null && classes > 1) {
+    message += ` ${text.oneHotHint(loss, classes)}`;
+  }
+  throw new ValueError(message);
+}
