@@ -36,7 +36,7 @@ function metricOf(series: string): string {
 }
 
 /** Orders series as Keras prints them: loss, then metrics, then their validation series. */
-export function orderedSeries(history: Record<string, number[]>): string[] {
+export function orderedSeries(history: Record<string, unknown>): string[] {
   const names = Object.keys(history);
   const rank = (name: string) => (name.startsWith("val_") ? 2 : 0) + (metricOf(name) === "loss" ? 0 : 1);
   return names

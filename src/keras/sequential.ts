@@ -1,0 +1,549 @@
+import * as tf from "@tensorflow/tfjs";
+import { displayBundle } from "../display/display";
+import { orderedSeries } from "../display/history-chart";
+import { summaryBundle, type ModelSummary } from "../display/summary";
+import { messages } from "../i18n";
+import { uniqueName } from "./autoname";
+import {
+  checkInputShape,
+  checkSampleCounts,
+  checkTargetShape,
+  disposeCreated,
+  prepareTensor,
+  type DataInput,
+  type PreparedTensor,
+} from "./data";
+import { describeValue, ValueError } from "./errors";
+import { History } from "./history";
+import { Layer } from "./layers";
+import {
+  resolveLoss,
+  resolveMetric,
+  resolveOptimizer,
+  type LossName,
+  type MetricName,
+  type OptimizerName,
+  type ResolvedLoss,
+  type ResolvedMetric,
+} from "./names";
+import { normalizeOptions, readBoolean, readFraction, readInteger, readPositiveInteger, readString } from "./options";
+import { FitProgress, type TfjsLogs } from "./progress";
+import { interruptedSince, interruptToken, TaskQueue } from "./training";
+
+/** A loss or metric function as TF.js takes it: targets and predictions in, values out. */
+export type LossOrMetricFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+
+/** Options of compile(). */
+export interface CompileOptions {
+  /** Optimizer name or object. Default: "rmsprop", as in Keras. */
+  optimizer?: OptimizerName | (string & {}) | tf.Optimizer;
+  /** Loss name or function, which fit() and evaluate() require. */
+  loss?: LossName | (string & {}) | LossOrMetricFunction;
+  /** Metrics to report beside the loss, such as ["accuracy"]. Default: none. */
+  metrics?: Array<MetricName | (string & {}) | LossOrMetricFunction> | MetricName | (string & {});
+}
+
+/** TF.js callbacks that fit() passes through, with logs under Keras's names (accuracy, not acc). */
+export type FitCallbacks = tf.CustomCallbackArgs | tf.CustomCallbackArgs[];
+
+/** Options of fit(), in Keras's snake_case or TF.js's camelCase. */
+export interface FitOptions {
+  /** Number of passes over the training data. Default: 1. */
+  epochs?: number;
+  /** Samples per gradient update. Default: 32. */
+  batchSize?: number;
+  batch_size?: number;
+  /** Fraction of the samples, taken from the end before shuffling, kept apart to validate each epoch. Default: 0. */
+  validationSplit?: number;
+  validation_split?: number;
+  /** Inputs and targets to validate on after each epoch, instead of validationSplit. */
+  validationData?: [DataInput, DataInput];
+  validation_data?: [DataInput, DataInput];
+  /** Whether to shuffle the training samples before each epoch. Default: true. */
+  shuffle?: boolean;
+  /** 0 shows nothing, 1 or "auto" a progress bar and a chart, 2 the same refreshed once per epoch. Default: "auto". */
+  verbose?: 0 | 1 | 2 | "auto";
+  /** Epoch to start counting from, to resume an earlier fit(). Default: 0. */
+  initialEpoch?: number;
+  initial_epoch?: number;
+  callbacks?: FitCallbacks;
+}
+
+/** Options of evaluate(). */
+export interface EvaluateOptions {
+  /** Samples per batch. Default: 32. */
+  batchSize?: number;
+  batch_size?: number;
+  /** Accepted for Keras compatibility, but evaluate() shows nothing. */
+  verbose?: 0 | 1 | 2 | "auto";
+  /** Return { loss, accuracy, ... } instead of numbers. Default: false. */
+  returnDict?: boolean;
+  return_dict?: boolean;
+}
+
+/** Options of predict(). */
+export interface PredictOptions {
+  /** Samples per batch. Default: 32. */
+  batchSize?: number;
+  batch_size?: number;
+  /** Accepted for Keras compatibility, but predict() shows nothing. */
+  verbose?: 0 | 1 | 2 | "auto";
+}
+
+/**
+ * Result of evaluate(): the loss as a number when the model has no metrics, else [loss, ...metrics].
+ * It is typed as both, so `const [loss, accuracy] = await model.evaluate(...)` and
+ * `const loss = await model.evaluate(...)` both compile, as the same lines run in Keras.
+ */
+export type EvaluateResult = number & number[];
+
+/** Options of the Sequential constructor. */
+export interface SequentialOptions {
+  /** Model name. Default: "sequential", numbered per process ("sequential_1"). */
+  name?: string;
+  /** Layers to add, in order. */
+  layers?: Layer[];
+}
+
+interface CompileSettings {
+  optimizer: tf.Optimizer;
+  loss?: ResolvedLoss;
+  metrics: ResolvedMetric[];
+}
+
+const fitOptionNames = [
+  "epochs",
+  "batchSize",
+  "validationSplit",
+  "validationData",
+  "shuffle",
+  "verbose",
+  "initialEpoch",
+  "callbacks",
+];
+const evaluateOptionNames = ["batchSize", "verbose", "returnDict"];
+const predictOptionNames = ["batchSize", "verbose"];
+const defaultBatchSize = 32;
+
+/**
+ * A linear stack of layers, as keras.Sequential, over a TF.js Sequential model that does the work.
+ *
+ *     const model = new Sequential();
+ *     model.add(new Dense(64, { activation: "relu", inputShape: [4] }));
+ *     model.add(new Dense(3, { activation: "softmax" }));
+ *     model.compile({ optimizer: "adam", loss: "categorical_crossentropy", metrics: ["accuracy"] });
+ *     await model.fit(x, y, { epochs: 50 });
+ *
+ * The TF.js model is built as soon as the first layer has an inputShape, or else from the data of the
+ * first fit(), evaluate() or predict(). fit() and evaluate() queue behind the fit() calls already running
+ * on the model.
+ */
+export class Sequential {
+  readonly name: string;
+  /** The History of the last fit() that finished. */
+  history: History | undefined;
+
+  private readonly layerList: Layer[] = [];
+  private model: tf.Sequential | undefined;
+  private settings: CompileSettings | undefined;
+  // The layer count when TF.js's compile() last ran; adding a layer since then means compiling again.
+  private compiledLayerCount = -1;
+  // TF.js metric names (acc) to Keras's (accuracy), in the order TF.js reports them.
+  private logNames = new Map<string, string>();
+  private readonly queue = new TaskQueue();
+
+  constructor(layers?: Layer[] | SequentialOptions, options?: Pick<SequentialOptions, "name">) {
+    const merged = Array.isArray(layers) ? { ...options, layers } : { ...layers, ...options };
+    const settings = normalizeOptions("Sequential", merged, ["name", "layers"]);
+    this.name = settings.name === undefined ? uniqueName("sequential") : readString("Sequential", "name", settings.name);
+    for (const layer of (settings.layers as Layer[] | undefined) ?? []) this.add(layer);
+  }
+
+  /** The layers in order. */
+  get layers(): Layer[] {
+    return [...this.layerList];
+  }
+
+  /** True once the model's weights exist. */
+  get built(): boolean {
+    return this.model !== undefined;
+  }
+
+  /** The TF.js model, or undefined until the model is built. */
+  get tfjsModel(): tf.Sequential | undefined {
+    return this.model;
+  }
+
+  /** Set to true inside a callback to stop fit() after the current batch, as Keras's model.stop_training. */
+  get stopTraining(): boolean {
+    return this.model?.stopTraining ?? false;
+  }
+
+  set stopTraining(stop: boolean) {
+    if (this.model) this.model.stopTraining = stop;
+  }
+
+  /** Adds a layer on top of the stack. The first layer's inputShape, when given, builds the model at once. */
+  add(layer: Layer): void {
+    if (!(layer instanceof Layer)) throw new ValueError(messages().keras.notALayer(describeValue(layer)));
+
+    this.layerList.push(layer);
+    try {
+      if (this.model) {
+        this.model.add(layer.tfjsLayer);
+      } else if (this.layerList.length === 1 && layer.inputShape !== undefined) {
+        this.model = tf.sequential({ name: this.name });
+        this.model.add(layer.tfjsLayer);
+      }
+    } catch (error) {
+      this.layerList.pop();
+      if (this.layerList.length === 0) this.model = undefined;
+      throw error;
+    }
+  }
+
+  /** Builds the model for inputs of the given shape, batch size first: build([null, 4]). */
+  build(inputShape: Array<number | null>): void {
+    if (this.model) return;
+    if (this.layerList.length === 0) throw new ValueError(messages().keras.noLayers("build"));
+
+    const model = tf.sequential({ name: this.name });
+    model.add(tf.layers.inputLayer({ batchInputShape: inputShape, name: uniqueName("input_layer") }));
+    for (const layer of this.layerList) model.add(layer.tfjsLayer);
+    this.model = model;
+  }
+
+  /** Sets the optimizer, loss and metrics for fit() and evaluate(). Unknown names raise ValueError at once. */
+  compile(options: CompileOptions = {}): void {
+    const settings = normalizeOptions("compile()", options, ["optimizer", "loss", "metrics"]);
+    const metrics = settings.metrics === undefined ? [] : Array.isArray(settings.metrics) ? settings.metrics : [settings.metrics];
+    this.settings = {
+      optimizer: resolveOptimizer(settings.optimizer ?? "rmsprop"),
+      loss: settings.loss === undefined ? undefined : resolveLoss(settings.loss),
+      metrics: metrics.map(resolveMetric),
+    };
+    this.compiledLayerCount = -1;
+    if (this.model && this.settings.loss) this.compileModel(this.model);
+  }
+
+  /**
+   * Trains the model on x and y and resolves with the History of the epochs. Options, data and shapes are
+   * checked before anything is queued, so a mistake raises ValueError at the call.
+   */
+  fit(x: DataInput, y: DataInput, options: FitOptions = {}): Promise<History> {
+    const settings = normalizeOptions("fit()", options, fitOptionNames);
+    const epochs = settings.epochs === undefined ? 1 : readPositiveInteger("fit()", "epochs", settings.epochs);
+    const batchSize = settings.batchSize === undefined ? defaultBatchSize : readPositiveInteger("fit()", "batchSize", settings.batchSize);
+    const validationSplit =
+      settings.validationSplit === undefined ? 0 : readFraction("fit()", "validationSplit", settings.validationSplit, true);
+    const shuffle = settings.shuffle === undefined ? true : readBoolean("fit()", "shuffle", settings.shuffle);
+    const verbose = readVerbose("fit()", settings.verbose);
+    const initialEpoch = settings.initialEpoch === undefined ? 0 : readInteger("fit()", "initialEpoch", settings.initialEpoch);
+    const callbacks = readCallbacks(settings.callbacks);
+    const validationPair = readValidationData(settings.validationData);
+
+    const created: PreparedTensor[] = [];
+    try {
+      const loss = this.checkTrainable("fit");
+      const xs = track(created, prepareTensor("x", x));
+      const ys = track(created, prepareTensor("y", y));
+      checkSampleCounts(xs, ys);
+      const tfModel = this.modelFor(xs);
+      checkInputShape(tfModel.inputs[0].shape, xs);
+      checkTargetShape(tfModel.outputs[0].shape, ys, loss);
+
+      let validationData: [tf.Tensor, tf.Tensor] | undefined;
+      if (validationPair) {
+        const xVal = track(created, prepareTensor("x", validationPair[0]));
+        const yVal = track(created, prepareTensor("y", validationPair[1]));
+        checkSampleCounts(xVal, yVal);
+        checkInputShape(tfModel.inputs[0].shape, xVal);
+        checkTargetShape(tfModel.outputs[0].shape, yVal, loss);
+        validationData = [xVal, yVal];
+      }
+      this.ensureCompiled(tfModel);
+
+      const samples = xs.shape[0];
+      const trainingSamples = validationData ? samples : Math.floor(samples * (1 - validationSplit));
+      const batchesPerEpoch = Math.ceil(trainingSamples / batchSize);
+      const token = interruptToken();
+
+      return this.queue.run(async () => {
+        try {
+          if (interruptedSince(token)) return new History({}, [], { epochs, steps: batchesPerEpoch, verbose });
+          const progress =
+            verbose === 0
+              ? undefined
+              : new FitProgress({ epochs, initialEpoch, batchesPerEpoch, verbose, renameLogs: (logs) => this.renameLogs(logs) });
+
+          const tfHistory = await this.runFit(tfModel, xs, ys, token, progress, callbacks, {
+            epochs,
+            batchSize,
+            shuffle,
+            initialEpoch,
+            validationData,
+            validationSplit: validationData ? undefined : validationSplit || undefined,
+          });
+
+          const history = this.toKerasHistory(tfHistory, { epochs, steps: batchesPerEpoch, verbose });
+          this.history = history;
+          return history;
+        } finally {
+          disposeCreated(created);
+        }
+      });
+    } catch (error) {
+      disposeCreated(created);
+      throw error;
+    }
+  }
+
+  /**
+   * Computes the loss and metrics on x and y, after any fit() still queued on this model. Resolves with
+   * plain numbers: the loss alone, or [loss, ...metrics] when the model has metrics, as Keras does.
+   */
+  evaluate(x: DataInput, y: DataInput, options: EvaluateOptions & { returnDict: true }): Promise<Record<string, number>>;
+  evaluate(x: DataInput, y: DataInput, options: EvaluateOptions & { return_dict: true }): Promise<Record<string, number>>;
+  evaluate(x: DataInput, y: DataInput, options?: EvaluateOptions): Promise<EvaluateResult>;
+  evaluate(x: DataInput, y: DataInput, options: EvaluateOptions = {}): Promise<EvaluateResult | Record<string, number>> {
+    const settings = normalizeOptions("evaluate()", options, evaluateOptionNames);
+    const batchSize =
+      settings.batchSize === undefined ? defaultBatchSize : readPositiveInteger("evaluate()", "batchSize", settings.batchSize);
+    readVerbose("evaluate()", settings.verbose);
+    const returnDict = settings.returnDict === undefined ? false : readBoolean("evaluate()", "returnDict", settings.returnDict);
+
+    const created: PreparedTensor[] = [];
+    try {
+      const loss = this.checkTrainable("evaluate");
+      const xs = track(created, prepareTensor("x", x));
+      const ys = track(created, prepareTensor("y", y));
+      checkSampleCounts(xs, ys);
+      const tfModel = this.modelFor(xs);
+      checkInputShape(tfModel.inputs[0].shape, xs);
+      checkTargetShape(tfModel.outputs[0].shape, ys, loss);
+      this.ensureCompiled(tfModel);
+
+      return this.queue.run(async () => {
+        try {
+          const values = await this.runEvaluate(tfModel, xs, ys, batchSize);
+          if (returnDict) return Object.fromEntries(this.metricsNames().map((name, i) => [name, values[i]]));
+          return (values.length === 1 ? values[0] : values) as EvaluateResult;
+        } finally {
+          disposeCreated(created);
+        }
+      });
+    } catch (error) {
+      disposeCreated(created);
+      throw error;
+    }
+  }
+
+  /** Returns the model's output for x as a new tensor, which the caller owns and may dispose. */
+  predict(x: DataInput, options: PredictOptions = {}): tf.Tensor {
+    const settings = normalizeOptions("predict()", options, predictOptionNames);
+    const batchSize =
+      settings.batchSize === undefined ? defaultBatchSize : readPositiveInteger("predict()", "batchSize", settings.batchSize);
+    readVerbose("predict()", settings.verbose);
+    if (this.layerList.length === 0) throw new ValueError(messages().keras.noLayers("predict"));
+
+    const prepared = prepareTensor("x", x);
+    try {
+      const tfModel = this.modelFor(prepared.tensor);
+      checkInputShape(tfModel.inputs[0].shape, prepared.tensor);
+      return tfModel.predict(prepared.tensor, { batchSize }) as tf.Tensor;
+    } finally {
+      disposeCreated([prepared]);
+    }
+  }
+
+  /** Returns the number of weights in the model. Raises ValueError before the model is built. */
+  countParams(): number {
+    if (!this.model) throw new ValueError(messages().keras.modelNotBuilt(this.name));
+    return this.layerList.reduce((total, layer) => total + layer.countParams(), 0);
+  }
+
+  /** Shows the model's layers, output shapes and parameter counts as a table, as Keras's summary(). */
+  summary(): void {
+    displayBundle(summaryBundle(this.summaryData()));
+  }
+
+  /** Returns what summary() shows, as plain data. */
+  summaryData(): ModelSummary {
+    const built = this.model !== undefined;
+    const layers = this.layerList.map((layer) => ({
+      name: layer.name,
+      className: layer.className,
+      outputShape: built ? layer.outputShape : undefined,
+      params: built ? layer.countParams() : undefined,
+    }));
+    const trainableParams = built ? this.layerList.reduce((total, layer) => total + layer.countTrainableParams(), 0) : 0;
+    const totalParams = built ? this.countParams() : 0;
+    return { modelName: this.name, layers, built, trainableParams, nonTrainableParams: totalParams - trainableParams };
+  }
+
+  /** Names of evaluate()'s values in order: loss, then each metric. */
+  metricsNames(): string[] {
+    return ["loss", ...(this.settings?.metrics.map((metric) => metric.name) ?? [])];
+  }
+
+  /**
+   * Raises ValueError, naming the method, unless the model has layers and was compiled with a loss.
+   * Returns the loss's Keras name, or undefined for a custom loss function.
+   */
+  private checkTrainable(method: string): string | undefined {
+    if (this.layerList.length === 0) throw new ValueError(messages().keras.noLayers(method));
+    if (!this.settings) throw new ValueError(messages().keras.notCompiled(method));
+    if (!this.settings.loss) throw new ValueError(messages().keras.missingLoss());
+    return this.settings.loss.kerasName;
+  }
+
+  /** Returns the TF.js model, building it first from the shape of x when no layer gave an inputShape. */
+  private modelFor(x: tf.Tensor): tf.Sequential {
+    if (!this.model) this.build([null, ...x.shape.slice(1)]);
+    return this.model as tf.Sequential;
+  }
+
+  private ensureCompiled(model: tf.Sequential): void {
+    if (this.compiledLayerCount !== this.layerList.length) this.compileModel(model);
+  }
+
+  private compileModel(model: tf.Sequential): void {
+    const settings = this.settings as CompileSettings;
+    model.compile({
+      optimizer: settings.optimizer,
+      loss: settings.loss?.tfjs as string,
+      metrics: settings.metrics.map((metric) => metric.tfjs) as string[],
+    });
+
+    // TF.js reports "loss" and then one name per metric, in compile order. Keras names each metric
+    // after the string given to compile(), so "accuracy" stays "accuracy" where TF.js writes "acc".
+    const kerasNames = this.metricsNames();
+    this.logNames = new Map(model.metricsNames.map((name, i) => [name, kerasNames[i] ?? name]));
+    this.compiledLayerCount = this.layerList.length;
+  }
+
+  /**
+   * Renames TF.js logs to Keras's names, keeping loss and metrics and dropping batch and size. The
+   * result lists loss, metrics, then val_ series, as Keras does, where TF.js puts val_ series first.
+   */
+  private renameLogs(logs: TfjsLogs): Record<string, number> {
+    const renamed: Record<string, number> = {};
+    for (const [name, value] of Object.entries(logs ?? {})) {
+      if (name === "batch" || name === "size" || typeof value !== "number") continue;
+      const validation = name.startsWith("val_");
+      const base = validation ? name.slice("val_".length) : name;
+      const kerasName = this.logNames.get(base) ?? base;
+      renamed[validation ? `val_${kerasName}` : kerasName] = value;
+    }
+
+    const ordered: Record<string, number> = {};
+    for (const name of orderedSeries(renamed)) ordered[name] = renamed[name];
+    return ordered;
+  }
+
+  private async runFit(
+    tfModel: tf.Sequential,
+    xs: tf.Tensor,
+    ys: tf.Tensor,
+    token: number,
+    progress: FitProgress | undefined,
+    userCallbacks: tf.CustomCallbackArgs[],
+    args: tf.ModelFitArgs,
+  ): Promise<tf.History> {
+    const rename = (logs: TfjsLogs) => this.renameLogs(logs);
+    const stopIfInterrupted = () => {
+      if (interruptedSince(token)) tfModel.stopTraining = true;
+    };
+
+    const ownCallbacks: tf.CustomCallbackArgs = {
+      onEpochBegin: async (epoch) => progress?.onEpochBegin(epoch),
+      onBatchEnd: async (batch, logs) => {
+        stopIfInterrupted();
+        progress?.onBatchEnd(batch, logs as TfjsLogs);
+      },
+      onEpochEnd: async (epoch, logs) => {
+        stopIfInterrupted();
+        progress?.onEpochEnd(epoch, logs as TfjsLogs);
+      },
+    };
+
+    progress?.start();
+    let epochsDone = 0;
+    const counter: tf.CustomCallbackArgs = { onEpochEnd: async () => void (epochsDone += 1) };
+    try {
+      return await tfModel.fit(xs, ys, {
+        ...args,
+        verbose: 0,
+        callbacks: [ownCallbacks, counter, ...userCallbacks.map((callback) => renameCallbackLogs(callback, rename))],
+      });
+    } finally {
+      progress?.finish(epochsDone < (args.epochs ?? 1) - (args.initialEpoch ?? 0));
+    }
+  }
+
+  private async runEvaluate(tfModel: tf.Sequential, xs: tf.Tensor, ys: tf.Tensor, batchSize: number): Promise<number[]> {
+    const result = tfModel.evaluate(xs, ys, { batchSize, verbose: 0 });
+    const scalars = Array.isArray(result) ? result : [result];
+    try {
+      const values = await Promise.all(scalars.map((scalar) => scalar.data()));
+      return values.map((value) => value[0]);
+    } finally {
+      tf.dispose(scalars);
+    }
+  }
+
+  private toKerasHistory(tfHistory: tf.History, params: History["params"]): History {
+    const renamed: Record<string, number[]> = {};
+    for (const [name, values] of Object.entries(tfHistory.history)) {
+      const [kerasName] = Object.keys(this.renameLogs({ [name]: 0 }));
+      renamed[kerasName ?? name] = values.map(Number);
+    }
+
+    // TF.js lists validation series first, but Keras lists loss, metrics, then their val_ series.
+    const series: Record<string, number[]> = {};
+    for (const name of orderedSeries(renamed)) series[name] = renamed[name];
+    return new History(series, [...tfHistory.epoch], params);
+  }
+}
+
+function track(created: PreparedTensor[], prepared: PreparedTensor): tf.Tensor {
+  created.push(prepared);
+  return prepared.tensor;
+}
+
+function readVerbose(owner: string, value: unknown): 0 | 1 | 2 {
+  if (value === undefined || value === "auto") return 1;
+  if (value === 0 || value === 1 || value === 2) return value;
+  throw new ValueError(messages().keras.invalidOptionType(owner, "verbose", describeValue(value), "verbose"));
+}
+
+function readCallbacks(value: unknown): tf.CustomCallbackArgs[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const valid = list.every((callback) => typeof callback === "object" && callback !== null);
+  if (!valid) throw new ValueError(messages().keras.invalidOptionType("fit()", "callbacks", describeValue(value), "callbacks"));
+  return list as tf.CustomCallbackArgs[];
+}
+
+function readValidationData(value: unknown): [DataInput, DataInput] | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.length === 2) return value as [DataInput, DataInput];
+  throw new ValueError(messages().keras.invalidOptionType("fit()", "validationData", describeValue(value), "validationData"));
+}
+
+/** Wraps a user's callbacks so that their logs use Keras's names, as Keras callbacks see them. */
+function renameCallbackLogs(
+  callback: tf.CustomCallbackArgs,
+  rename: (logs: TfjsLogs) => Record<string, number>,
+): tf.CustomCallbackArgs {
+  const withLogs = (logs: unknown) => rename(logs as TfjsLogs);
+  return {
+    onTrainBegin: callback.onTrainBegin && ((logs) => callback.onTrainBegin?.(withLogs(logs))),
+    onTrainEnd: callback.onTrainEnd && ((logs) => callback.onTrainEnd?.(withLogs(logs))),
+    onEpochBegin: callback.onEpochBegin && ((epoch, logs) => callback.onEpochBegin?.(epoch, withLogs(logs))),
+    onEpochEnd: callback.onEpochEnd && ((epoch, logs) => callback.onEpochEnd?.(epoch, withLogs(logs))),
+    onBatchBegin: callback.onBatchBegin && ((batch, logs) => callback.onBatchBegin?.(batch, withLogs(logs))),
+    onBatchEnd: callback.onBatchEnd && ((batch, logs) => callback.onBatchEnd?.(batch, withLogs(logs))),
+    onYield: callback.onYield && ((epoch, batch, logs) => callback.onYield?.(epoch, batch, withLogs(logs))),
+  };
+}
