@@ -1,6 +1,8 @@
 import { displayBundle } from "../display/display";
+import type { MimeBundle } from "../display/mime";
 import { historyBundle } from "../display/history-chart";
 import { progressBundle, type TrainingProgress } from "../display/progress";
+import { currentSink } from "../display/scope";
 import { ThrottledDisplay } from "../display/throttle";
 
 /** Logs as TF.js passes them to callbacks, before renaming: { loss, acc, val_loss, batch, size }. */
@@ -20,12 +22,14 @@ export interface FitProgressSettings {
 /**
  * The outputs of one fit() call: a progress bar and a chart of the training curves, each shown once
  * and refreshed in place through its display handle, at most 5 times a second. finish() sends the
- * final state of both, whatever the throttle.
+ * final state of both, whatever the throttle. Outside a notebook cell, where updates cannot replace
+ * what was printed, only the final state is shown.
  */
 export class FitProgress {
   private readonly progressDisplay = new ThrottledDisplay(displayBundle);
   private readonly chartDisplay = new ThrottledDisplay(displayBundle);
   private readonly startedAt = Date.now();
+  private readonly live = currentSink() !== undefined;
   private readonly epochIndices: number[] = [];
   private readonly series: Record<string, number[]> = {};
   private state: TrainingProgress;
@@ -47,7 +51,7 @@ export class FitProgress {
 
   /** Shows the bar at the start of training. */
   start(): void {
-    this.progressDisplay.update(progressBundle(this.state));
+    this.show(this.progressDisplay, progressBundle(this.state));
   }
 
   onEpochBegin(epoch: number): void {
@@ -67,7 +71,7 @@ export class FitProgress {
     const means: Record<string, number> = {};
     for (const [name, sum] of Object.entries(this.batchSums)) means[name] = sum / this.batchSamples;
     this.state = { ...this.state, batch: batch + 1, logs: means, elapsedSeconds: this.elapsed() };
-    this.progressDisplay.update(progressBundle(this.state));
+    this.show(this.progressDisplay, progressBundle(this.state));
   }
 
   onEpochEnd(epoch: number, logs: TfjsLogs): void {
@@ -84,8 +88,8 @@ export class FitProgress {
       logs: renamed,
       elapsedSeconds: this.elapsed(),
     };
-    this.progressDisplay.update(progressBundle(this.state));
-    this.chartDisplay.update(historyBundle(this.curves()));
+    this.show(this.progressDisplay, progressBundle(this.state));
+    this.show(this.chartDisplay, historyBundle(this.curves()));
   }
 
   /** Sends the final bar and chart. stopped marks a fit() that ended before its last epoch. */
@@ -93,6 +97,10 @@ export class FitProgress {
     this.state = { ...this.state, elapsedSeconds: this.elapsed(), stopped };
     this.progressDisplay.finish(progressBundle(this.state));
     if (this.epochIndices.length > 0) this.chartDisplay.finish(historyBundle(this.curves()));
+  }
+
+  private show(display: ThrottledDisplay, bundle: MimeBundle): void {
+    if (this.live) display.update(bundle);
   }
 
   private curves() {

@@ -338,7 +338,11 @@ export class Sequential {
     }
   }
 
-  /** Returns the model's output for x as a new tensor, which the caller owns and may dispose. */
+  /**
+   * Returns the model's output for x as a new tensor, which the caller owns and may dispose.
+   * NOTE: predict() runs at once and does not wait for fit() calls still queued, so after a fit()
+   * without await it uses the weights of that moment. Await the fit() first.
+   */
   predict(x: DataInput, options: PredictOptions = {}): tf.Tensor {
     const settings = normalizeOptions("predict()", options, predictOptionNames);
     const batchSize =

@@ -196,3 +196,19 @@ describe("the tutorial cell", () => {
     expect(predicciones.shape).toEqual([30, 3]);
   });
 });
+
+describe("fit() outside a notebook cell", () => {
+  it("prints only the final progress and history", async () => {
+    const { xTrain, yTrain } = datasets.iris();
+    const printed: string[] = [];
+    const log = jest.spyOn(console, "log").mockImplementation((text: unknown) => void printed.push(String(text)));
+    try {
+      await irisModel().fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 3 });
+    } finally {
+      log.mockRestore();
+    }
+    expect(printed).toHaveLength(2);
+    expect(printed[0]).toMatch(/^Epoch 3\/3 \[=+\] 100% /);
+    expect(printed[1]).toMatch(/^Training history: 3 epochs\. /);
+  });
+});
