@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { messages } from "../i18n";
+import { currentLanguage, messages, type Language } from "../i18n";
 import { KernelClient } from "./client";
-import { cellSource, OutputCollector, readNotebook, writeNotebook } from "./nbformat";
+import { cellSource, OutputCollector, readNotebook, writeNotebook, type Notebook } from "./nbformat";
 
 export interface RunOptions {
   /** Where to write the executed notebook; defaults to NAME.executed.ipynb beside the input. */
@@ -22,16 +22,19 @@ export interface RunSummary {
  * folder, stops at the first error, and writes the notebook with every output produced.
  */
 export async function runNotebook(inputPath: string, options: RunOptions = {}): Promise<RunSummary> {
-  const text = messages().cli;
   const print = options.print ?? ((line: string) => process.stdout.write(line + "\n"));
   const input = resolve(inputPath);
-  if (!existsSync(input)) throw new Error(text.notebookNotFound(inputPath));
+  if (!existsSync(input)) throw new Error(messages().cli.notebookNotFound(inputPath));
   const outputPath = resolve(options.output ?? input.replace(/\.ipynb$/, "") + ".executed.ipynb");
 
+  // A notebook written for learners of one language names it, so its outputs come out in that language
+  // unless TSKERAS_LANG says otherwise.
   const notebook = readNotebook(input);
+  const language = process.env.TSKERAS_LANG ? currentLanguage() : (notebookLanguage(notebook) ?? currentLanguage());
+  const text = messages(language).cli;
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   const collector = new OutputCollector();
-  const client = await KernelClient.start({ cwd: dirname(input) });
+  const client = await KernelClient.start({ cwd: dirname(input), env: { ...process.env, TSKERAS_LANG: language } });
   let failedCell: number | undefined;
 
   try {
@@ -68,6 +71,12 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
   writeNotebook(outputPath, notebook);
   print(text.notebookWritten(outputPath));
   return { outputPath, failedCell };
+}
+
+/** Returns the learners' language that a notebook declares in metadata.tskeras.language, if any. */
+function notebookLanguage(notebook: Notebook): Language | undefined {
+  const declared = (notebook.metadata.tskeras as { language?: unknown } | undefined)?.language;
+  return declared === "es" || declared === "en" ? declared : undefined;
 }
 
 function clearOutputs(cell: { outputs?: unknown[]; execution_count?: number | null }): void {

@@ -3,7 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import { formatValue } from "../display/formatters";
 import { runWithSink } from "../display/scope";
 import * as tskeras from "../index";
-import { whenTrainingIdle } from "../keras";
+import { interruptTraining, whenTrainingIdle } from "../keras";
 import { selectBackend } from "./backend";
 import { CellOutput } from "./cell-output";
 import { captureConsole } from "./console-capture";
@@ -35,8 +35,9 @@ async function main(): Promise<void> {
     }
   });
   process.on("disconnect", () => process.exit(0));
-  // SIGINT interrupts the running cell through breakOnSigint; it must not end the process.
-  process.on("SIGINT", () => undefined);
+  // SIGINT interrupts a synchronous cell through breakOnSigint and stops training between batches;
+  // it must not end the process.
+  process.on("SIGINT", () => interruptTraining());
 
   send({ type: "ready", backend });
 }

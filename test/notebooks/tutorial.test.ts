@@ -30,6 +30,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+function withoutLanguage(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env, LANG: "C.UTF-8" };
+  delete copy.TSKERAS_LANG;
+  return copy;
+}
+
 function codeCells(path: string): Cell[] {
   const notebook = JSON.parse(readFileSync(path, "utf8")) as { cells: Cell[] };
   return notebook.cells.filter((cell) => cell.cell_type === "code");
@@ -52,7 +58,8 @@ describe("tskeras run notebooks/es/01-modelo-secuencial.ipynb", () => {
   beforeAll(() => {
     const output = join(folder, "salida", "01-modelo-secuencial.ipynb");
     printed = execFileSync(process.execPath, [CLI, "run", join(ROOT, "notebooks/es/01-modelo-secuencial.ipynb"), "--output", output], {
-      env: { ...process.env, TSKERAS_LANG: "es" },
+      // The notebook's metadata chooses Spanish; TSKERAS_LANG would override it.
+      env: withoutLanguage(process.env),
       encoding: "utf8",
       timeout: 300_000,
     });
