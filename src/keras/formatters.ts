@@ -1,8 +1,9 @@
+import { inspect } from "node:util";
 import * as tf from "@tensorflow/tfjs";
 import { registerFormatter } from "../display/formatters";
 import { historyBundle } from "../display/history-chart";
 import { summaryBundle } from "../display/summary";
-import { keptIndices, tensorBundle, type NestedElements, type TensorPreview } from "../display/tensor";
+import { keptIndices, tensorBundle, tensorText, type NestedElements, type TensorPreview } from "../display/tensor";
 import { History } from "./history";
 import { Sequential } from "./sequential";
 
@@ -66,4 +67,12 @@ export function registerKerasFormatters(): void {
   registerFormatter((value) => (value instanceof tf.Tensor ? tensorBundle(previewTensor(value)) : undefined));
   registerFormatter((value) => (value instanceof History ? historyBundle(value) : undefined));
   registerFormatter((value) => (value instanceof Sequential ? summaryBundle(value.summaryData()) : undefined));
+
+  // console.log and util.inspect show a tensor's values as its display does, not its internal fields.
+  Object.defineProperty(tf.Tensor.prototype, inspect.custom, {
+    value(this: tf.Tensor) {
+      return tensorText(previewTensor(this));
+    },
+    configurable: true,
+  });
 }

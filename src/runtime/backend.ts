@@ -28,6 +28,7 @@ export async function selectBackend(
       if (packageName) require(packageName);
       if (await tf.setBackend(name)) {
         await tf.ready();
+        if (name === "cpu") silenceNodeBackendAdvice(tf);
         return name;
       }
       warn(`backend ${name} did not initialise`);
@@ -36,4 +37,13 @@ export async function selectBackend(
     }
   }
   throw new Error(`No TensorFlow.js backend could start (tried ${candidates.join(", ")}).`);
+}
+
+/**
+ * Stops the cpu backend of TensorFlow.js 4.x from printing, at its first tensor, advice to install
+ * tfjs-node. The advice would land in a learner's cell, and an offline machine cannot follow it.
+ */
+function silenceNodeBackendAdvice(tf: typeof tfjs): void {
+  const backend = tf.backend() as { firstUse?: boolean };
+  if (typeof backend.firstUse === "boolean") backend.firstUse = false;
 }

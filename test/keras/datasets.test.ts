@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { iris } from "../../src/keras/datasets";
 import { errorMessage } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 function countLabels(labels: tf.Tensor): number[] {

@@ -3,11 +3,12 @@ import { formatValue } from "../../src/display/formatters";
 import type { DisplayOutput } from "../../src/display/mime";
 import { Dense, History, Sequential, datasets, utils } from "../../src/keras/index";
 import { captureOutputs, inLanguage, inLanguageAsync } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 const vegaLite = "application/vnd.vegalite.v5+json";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 beforeEach(() => {

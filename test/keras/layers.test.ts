@@ -3,9 +3,10 @@ import { ValueError } from "../../src/keras/errors";
 import { Activation, Dense } from "../../src/keras/layers";
 import { clearSession } from "../../src/keras/utils";
 import { errorMessage } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 beforeEach(() => {

@@ -6,9 +6,10 @@ import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { toCategorical } from "../../src/keras/utils";
 import { captureOutputs } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 function trainedSetup() {

@@ -11,9 +11,10 @@ import {
 import { camelCase, normalizeOptions, snakeCase } from "../../src/keras/options";
 import { closestName } from "../../src/keras/suggest";
 import { errorMessage } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 describe("camelCase() and snakeCase()", () => {

@@ -2,9 +2,10 @@ import * as tf from "@tensorflow/tfjs";
 import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { interruptTraining, whenTrainingIdle } from "../../src/keras/training";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 const x = [

@@ -4,9 +4,10 @@ import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession, toCategorical } from "../../src/keras/utils";
 import { errorMessage } from "./helpers";
+import { selectBackend } from "../../src/runtime/backend";
 
 beforeAll(async () => {
-  await tf.setBackend("cpu");
+  await selectBackend(tf, "cpu");
 });
 
 describe("utils.toCategorical()", () => {
