@@ -8,7 +8,7 @@ import { installKernelspec, type InstallScope } from "./install";
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
-/** The `tskeras` command: install | run | kernel. */
+/** Runs the `tskeras` command (install, run or kernel) and returns its exit code, or -1 for a kernel that keeps running. */
 async function main(argv: string[]): Promise<number> {
   const text = messages().cli;
   const [command, ...args] = argv;

@@ -14,8 +14,9 @@ type OutputEvent = Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>;
 const EXECUTOR_ENTRY = join(__dirname, "..", "..", "dist", "runtime", "executor.js");
 
 /**
- * Starts the executor process and talks to it. When the executor dies, the cell it was running
- * ends with an error that says the state was lost, and a fresh executor starts.
+ * Starts the executor process and exchanges requests and events with it. When the executor dies,
+ * the cell it was running ends with an error stating that the variables were lost, and the next
+ * request starts a fresh executor.
  */
 export class ExecutorHost {
   private child: ChildProcess | undefined;

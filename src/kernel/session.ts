@@ -6,7 +6,7 @@ import type { Signer } from "./protocol/signing";
 import type { MessageChannel, Transport } from "./protocol/transport";
 import { decodeFrames, encodeMessage, InvalidMessageError } from "./protocol/wire";
 
-/** What the session needs from the language side: running cells and describing the kernel. */
+/** The language side of a kernel: it runs cells and describes the kernel. */
 export interface Interpreter {
   /** Content of kernel_info_reply, without status and protocol_version. */
   kernelInfo(): Promise<Record<string, unknown>>;
@@ -25,8 +25,8 @@ type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
 
 /**
  * Decodes incoming frames, dispatches each message by msg_type, and sends replies and iopub
- * messages. Execute requests run one after another in arrival order; other requests are answered
- * at once, so kernel_info or shutdown get an answer while a cell computes.
+ * messages. Execute requests run one after another in arrival order. Other requests get their
+ * reply at once, so kernel_info or shutdown are handled while a cell computes.
  */
 export class Session {
   private readonly id = randomUUID();

@@ -66,7 +66,7 @@ export class KernelClient {
     this.connectionDir = mkdtempSync(join(tmpdir(), "tskeras-client-"));
   }
 
-  /** Starts a kernel process and resolves once it answers kernel_info with iopub connected. */
+  /** Starts a kernel process and resolves once it has replied to kernel_info with iopub connected. */
   static async start(options: KernelClientOptions = {}): Promise<KernelClient> {
     const connection = await freeConnection();
     const client = new KernelClient(connection, options);
@@ -172,7 +172,7 @@ export class KernelClient {
     }
     kernel.kill("SIGKILL");
     this.close();
-    throw new Error(`the kernel did not answer kernel_info within ${this.options.startTimeoutMs ?? 60_000} ms`);
+    throw new Error(`timed out: the kernel sent no kernel_info_reply within ${this.options.startTimeoutMs ?? 60_000} ms`);
   }
 
   private request(socket: zmq.Dealer, msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {

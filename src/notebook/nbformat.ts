@@ -42,9 +42,9 @@ export function cellSource(cell: NotebookCell): string {
 }
 
 /**
- * Collects a cell's outputs from its iopub messages, as a notebook front end would: consecutive
- * stream text is merged, clear_output empties the list, update_display_data replaces the data of
- * every earlier output with the same display id, in this cell or an earlier one.
+ * Collects a cell's outputs from its iopub messages, as a notebook front end does. Consecutive
+ * stream text is merged and clear_output empties the list. An update_display_data replaces the data
+ * of every earlier output with the same display id, in this cell or an earlier one.
  */
 export class OutputCollector {
   // Outputs by display id across the notebook, because an update may target an earlier cell.

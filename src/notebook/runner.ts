@@ -5,9 +5,9 @@ import { KernelClient } from "./client";
 import { cellSource, OutputCollector, readNotebook, writeNotebook, type Notebook } from "./nbformat";
 
 export interface RunOptions {
-  /** Where to write the executed notebook; defaults to NAME.executed.ipynb beside the input. */
+  /** Path of the executed notebook; defaults to NAME.executed.ipynb beside the input. */
   output?: string;
-  /** Where progress lines go; defaults to stdout. */
+  /** Receiver of the progress lines; defaults to writing them to stdout. */
   print?: (line: string) => void;
 }
 
@@ -27,8 +27,8 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
   if (!existsSync(input)) throw new Error(messages().cli.notebookNotFound(inputPath));
   const outputPath = resolve(options.output ?? input.replace(/\.ipynb$/, "") + ".executed.ipynb");
 
-  // A notebook written for learners of one language names it, so its outputs come out in that language
-  // unless TSKERAS_LANG says otherwise.
+  // A notebook written for learners of one language declares it, so its outputs come out in that language
+  // unless TSKERAS_LANG sets another.
   const notebook = readNotebook(input);
   const language = process.env.TSKERAS_LANG ? currentLanguage() : (notebookLanguage(notebook) ?? currentLanguage());
   const text = messages(language).cli;

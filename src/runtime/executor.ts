@@ -12,8 +12,8 @@ import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
 import { ModuleLoader } from "./modules";
 
 /**
- * The executor process: runs the notebook's cells in one global scope, so variables persist from
- * cell to cell, and reports their output to the kernel process over IPC.
+ * Runs the executor process: the notebook's cells share one global scope, so variables persist from
+ * cell to cell, and their output goes to the kernel process over IPC.
  */
 async function main(): Promise<void> {
   const send = (event: ExecutorEvent) => process.send?.(event);
