@@ -245,21 +245,12 @@ export class Sequential {
     const created: PreparedTensor[] = [];
     try {
       const loss = this.checkTrainable("fit");
-      const xs = track(created, prepareTensor("x", x));
-      const ys = track(created, prepareTensor("y", y));
-      checkSampleCounts(xs, ys);
-      const tfModel = this.modelFor(xs);
-      checkInputShape(tfModel.inputs[0].shape, xs);
-      checkTargetShape(tfModel.outputs[0].shape, ys, loss);
+      const { xs, ys, tfModel } = this.prepareData(created, x, y, loss);
 
       let validationData: [tf.Tensor, tf.Tensor] | undefined;
       if (validationPair) {
-        const xVal = track(created, prepareTensor("x", validationPair[0]));
-        const yVal = track(created, prepareTensor("y", validationPair[1]));
-        checkSampleCounts(xVal, yVal);
-        checkInputShape(tfModel.inputs[0].shape, xVal);
-        checkTargetShape(tfModel.outputs[0].shape, yVal, loss);
-        validationData = [xVal, yVal];
+        const validation = this.prepareData(created, validationPair[0], validationPair[1], loss, tfModel);
+        validationData = [validation.xs, validation.ys];
       }
       this.ensureCompiled(tfModel);
 
@@ -315,12 +306,7 @@ export class Sequential {
     const created: PreparedTensor[] = [];
     try {
       const loss = this.checkTrainable("evaluate");
-      const xs = track(created, prepareTensor("x", x));
-      const ys = track(created, prepareTensor("y", y));
-      checkSampleCounts(xs, ys);
-      const tfModel = this.modelFor(xs);
-      checkInputShape(tfModel.inputs[0].shape, xs);
-      checkTargetShape(tfModel.outputs[0].shape, ys, loss);
+      const { xs, ys, tfModel } = this.prepareData(created, x, y, loss);
       this.ensureCompiled(tfModel);
 
       return this.queue.run(async () => {
@@ -394,6 +380,20 @@ export class Sequential {
    * Raises ValueError, naming the method, unless the model has layers and was compiled with a loss.
    * Returns the loss's Keras name, or undefined for a custom loss function.
    */
+  /**
+   * Converts x and y to tensors, recorded in created for disposal, and checks their sample counts and
+   * shapes against the model, which is built from x when it has no input shape yet.
+   */
+  private prepareData(created: PreparedTensor[], x: DataInput, y: DataInput, loss: string | undefined, model?: tf.Sequential) {
+    const xs = track(created, prepareTensor("x", x));
+    const ys = track(created, prepareTensor("y", y));
+    checkSampleCounts(xs, ys);
+    const tfModel = model ?? this.modelFor(xs);
+    checkInputShape(tfModel.inputs[0].shape, xs);
+    checkTargetShape(tfModel.outputs[0].shape, ys, loss);
+    return { xs, ys, tfModel };
+  }
+
   private checkTrainable(method: string): string | undefined {
     if (this.layerList.length === 0) throw new ValueError(messages().keras.noLayers(method));
     if (!this.settings) throw new ValueError(messages().keras.notCompiled(method));
