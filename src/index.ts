@@ -8,3 +8,4 @@ export * from "./keras";
 export { display, displayBundle, type DisplayHandle, type DisplayOptions } from "./display/display";
 export { registerFormatter, type Formatter } from "./display/formatters";
 export type { MimeBundle } from "./display/mime";
+export { kernel } from "./runtime/notebook-api";

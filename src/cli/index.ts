@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { messages, type Language } from "../i18n";
 import { startKernel } from "../kernel/main";
 import { runNotebook } from "../notebook/runner";
+import { TYPECHECK_MODES, type TypecheckMode } from "../runtime/ipc";
 import { installKernelspec, type InstallScope } from "./install";
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
@@ -31,7 +32,12 @@ async function main(argv: string[]): Promise<number> {
         console.error(text.invalidOption("--lang", lang, "es or en"));
         return 2;
       }
-      const folder = installKernelspec({ scope, language: lang as Language | undefined });
+      const typecheck = option(args, "--typecheck");
+      if (typecheck !== undefined && !(TYPECHECK_MODES as readonly string[]).includes(typecheck)) {
+        console.error(text.invalidOption("--typecheck", typecheck, "error, warn or off"));
+        return 2;
+      }
+      const folder = installKernelspec({ scope, language: lang as Language | undefined, typecheck: typecheck as TypecheckMode | undefined });
       console.log(text.installed("tskeras", folder));
       return 0;
     }

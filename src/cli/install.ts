@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Language } from "../i18n";
+import type { TypecheckMode } from "../runtime/ipc";
 
 /** Where `tskeras install` puts the kernelspec, as `jupyter kernelspec install` names the places. */
 export type InstallScope = { kind: "user" } | { kind: "sys-prefix" } | { kind: "prefix"; folder: string };
@@ -11,6 +12,8 @@ export interface InstallOptions {
   scope: InstallScope;
   /** Language of the learner-facing text, set in the kernel's environment; omitted means the user's LANG. */
   language?: Language;
+  /** Whether type errors stop a cell; omitted means the kernel's default, "error". */
+  typecheck?: TypecheckMode;
   /** Kernel name, the folder under kernels/; "tskeras" unless a test needs another. */
   name?: string;
 }
@@ -35,7 +38,11 @@ export function installKernelspec(options: InstallOptions): string {
   const spec = {
     ...template,
     argv: template.argv.map((arg) => (arg === "{node}" ? process.execPath : arg === "{entry}" ? entry : arg)),
-    env: { ...(template.env ?? {}), ...(options.language ? { TSKERAS_LANG: options.language } : {}) },
+    env: {
+      ...(template.env ?? {}),
+      ...(options.language ? { TSKERAS_LANG: options.language } : {}),
+      ...(options.typecheck ? { TSKERAS_TYPECHECK: options.typecheck } : {}),
+    },
   };
   writeFileSync(join(folder, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
 

@@ -34,6 +34,16 @@ export interface KernelMessages {
   executorDied(reason: string): string;
   /** The user interrupted the running cell; the variables are kept. */
   interrupted(): string;
+  /** Summarises the type errors that stopped a cell: how many, and the first one. */
+  typeErrors(count: number, line: number, column: number, detail: string): string;
+  /** One type error in the traceback, with its position. */
+  typeErrorAt(line: number, column: number, detail: string): string;
+  /** Says how to run a cell despite its type errors. */
+  typecheckHint(): string;
+  /** Introduces type errors shown as warnings, when the cell runs anyway. */
+  typeWarnings(count: number): string;
+  /** A typecheck mode other than error, warn or off was requested. */
+  invalidTypecheckMode(value: string): string;
   /** A cell could not be compiled because its syntax is invalid. */
   syntaxError(line: number, column: number, detail: string): string;
 }

@@ -7,14 +7,24 @@ export const en: Catalogue = {
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     interrupted: () => "The cell was interrupted. Variables defined before the interruption are kept.",
+    typeErrors: (count, line, column, detail) =>
+      count === 1
+        ? `Type error at line ${line}, column ${column}: ${detail}`
+        : `${count} type errors; the first at line ${line}, column ${column}: ${detail}`,
+    typeErrorAt: (line, column, detail) => `line ${line}, column ${column}: ${detail}`,
+    typecheckHint: () =>
+      'The cell did not run. Fix the types, or run kernel.typecheck("warn") to run cells despite type errors.',
+    typeWarnings: (count) => (count === 1 ? "Type error (the cell runs anyway):" : `${count} type errors (the cell runs anyway):`),
+    invalidTypecheckMode: (value) => `Invalid typecheck mode "${value}"; use "error", "warn" or "off".`,
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,
   },
   cli: {
     usage: () =>
       [
         "Usage:",
-        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en]",
+        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en] [--typecheck error|warn|off]",
         "      Registers the TypeScript (tskeras) kernel with Jupyter (--user is the default).",
+        "      --typecheck: whether type errors stop a cell (error, the default), only warn, or are not checked.",
         "  tskeras run NOTEBOOK.ipynb [--output OUT.ipynb]",
         "      Runs every code cell of the notebook and writes it with its outputs",
         "      (by default next to it, as NOTEBOOK.executed.ipynb).",

@@ -7,14 +7,25 @@ export const es: Catalogue = {
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     interrupted: () => "Se interrumpió la celda. Las variables definidas antes de la interrupción se conservan.",
+    typeErrors: (count, line, column, detail) =>
+      count === 1
+        ? `Error de tipos en la línea ${line}, columna ${column}: ${detail}`
+        : `${count} errores de tipos; el primero en la línea ${line}, columna ${column}: ${detail}`,
+    typeErrorAt: (line, column, detail) => `línea ${line}, columna ${column}: ${detail}`,
+    typecheckHint: () =>
+      'La celda no se ejecutó. Corrige los tipos, o ejecuta kernel.typecheck("warn") para ejecutar las celdas aunque tengan errores de tipos.',
+    typeWarnings: (count) =>
+      count === 1 ? "Error de tipos (la celda se ejecuta igualmente):" : `${count} errores de tipos (la celda se ejecuta igualmente):`,
+    invalidTypecheckMode: (value) => `Modo de comprobación de tipos "${value}" no válido; usa "error", "warn" u "off".`,
     syntaxError: (line, column, detail) => `Error de sintaxis en la línea ${line}, columna ${column}: ${detail}`,
   },
   cli: {
     usage: () =>
       [
         "Uso:",
-        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en]",
+        "  tskeras install [--user | --sys-prefix | --prefix DIR] [--lang es|en] [--typecheck error|warn|off]",
         "      Registra el kernel TypeScript (tskeras) en Jupyter (--user por defecto).",
+        "      --typecheck: si los errores de tipos detienen la celda (error, por defecto), solo avisan (warn) o no se comprueban (off).",
         "  tskeras run CUADERNO.ipynb [--output SALIDA.ipynb]",
         "      Ejecuta todas las celdas de código del cuaderno y lo guarda con sus salidas",
         "      (por defecto a su lado, como CUADERNO.executed.ipynb).",

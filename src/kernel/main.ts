@@ -1,10 +1,15 @@
+import { resolve } from "node:path";
+import { TYPECHECK_MODES, type TypecheckMode } from "../runtime/ipc";
 import { ExecutorHost } from "./executor-host";
 import { TypeScriptInterpreter } from "./interpreter";
-import { createLogger } from "./log";
+import { createLogger, type Logger } from "./log";
 import { readConnectionFile } from "./protocol/connection";
 import { Signer } from "./protocol/signing";
 import { ZmqTransport } from "./protocol/sockets";
 import { Session } from "./session";
+
+/** Root of the tskeras package; this file is dist/kernel/main.js. */
+const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 
 /** Starts a kernel for the connection file that Jupyter wrote, and runs until shutdown. */
 export async function startKernel(connectionFile: string, version: string): Promise<void> {
@@ -18,11 +23,22 @@ export async function startKernel(connectionFile: string, version: string): Prom
 
   // 2. Start the executor at once, so its TensorFlow.js backend is ready when the first cell runs.
   let session: Session | undefined;
-  const executor = new ExecutorHost(log, (event) => session?.publishOutput(event));
+  let interpreter: TypeScriptInterpreter | undefined;
+  const executor = new ExecutorHost(log, (event) => {
+    if (event.type === "option") interpreter?.setTypecheck(event.value);
+    else session?.publishOutput(event);
+  });
   executor.start().catch((error) => log.error("the executor failed to start", error));
 
   // 3. Serve requests until a shutdown_request.
-  const interpreter = new TypeScriptInterpreter(executor, version);
+  interpreter = new TypeScriptInterpreter(executor, {
+    version,
+    folder: process.cwd(),
+    packageRoot: PACKAGE_ROOT,
+    typecheck: typecheckMode(process.env.TSKERAS_TYPECHECK, log),
+    log,
+    publish: (event) => session?.publishOutput(event),
+  });
   session = new Session(transport, new Signer(info.key), interpreter, log, () => {
     void transport.close().then(() => {
       log.info("kernel stopped");
@@ -37,4 +53,12 @@ export async function startKernel(connectionFile: string, version: string): Prom
   process.on("SIGTERM", () => {
     void executor.shutdown().finally(() => process.exit(0));
   });
+}
+
+/** Reads TSKERAS_TYPECHECK (set by `tskeras install --typecheck`); "error" unless it names another mode. */
+function typecheckMode(value: string | undefined, log: Logger): TypecheckMode {
+  if (value === undefined || value === "") return "error";
+  if ((TYPECHECK_MODES as readonly string[]).includes(value)) return value as TypecheckMode;
+  log.warn(`TSKERAS_TYPECHECK="${value}" is not error, warn or off; using error`);
+  return "error";
 }

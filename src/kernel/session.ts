@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ErrorReport, ExecutorEvent } from "../runtime/ipc";
+import type { CellOutputEvent, ErrorReport } from "../runtime/ipc";
 import type { Logger } from "./log";
 import { isRecord, parseExecuteRequest, PROTOCOL_VERSION, type Header, type Message } from "./protocol/messages";
 import type { Signer } from "./protocol/signing";
@@ -58,7 +58,7 @@ export class Session {
   }
 
   /** Publishes a cell's output on iopub under the request that caused it, also after the cell ended. */
-  publishOutput(event: Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>): void {
+  publishOutput(event: CellOutputEvent): void {
     const parent = this.parents.get(event.requestId);
     if (!parent) {
       this.log.warn(`dropped output for unknown request ${event.requestId}`);
@@ -212,7 +212,7 @@ export class Session {
 }
 
 /** Maps an executor output event to its iopub message type and content. */
-export function iopubContent(event: Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>): [string, Record<string, unknown>] {
+export function iopubContent(event: CellOutputEvent): [string, Record<string, unknown>] {
   switch (event.type) {
     case "stream":
       return ["stream", { name: event.name, text: event.text }];

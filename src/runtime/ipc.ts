@@ -1,5 +1,10 @@
 import type { DisplayOutput, MimeBundle } from "../display/mime";
 
+/** Whether type errors stop a cell ("error"), are shown while it runs ("warn"), or are not looked for ("off"). */
+export type TypecheckMode = "error" | "warn" | "off";
+
+export const TYPECHECK_MODES: readonly TypecheckMode[] = ["error", "warn", "off"];
+
 /** A cell compiled to JavaScript by the kernel process, ready to run in the executor. */
 export interface CompiledCell {
   /** JavaScript that evaluates to a Promise of the cell's last value. */
@@ -28,4 +33,8 @@ export type ExecutorEvent =
   | { type: "stream"; requestId: string; name: "stdout" | "stderr"; text: string }
   | { type: "display"; requestId: string; output: DisplayOutput }
   | { type: "error"; requestId: string; error: ErrorReport }
+  | { type: "option"; name: "typecheck"; value: TypecheckMode }
   | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport };
+
+/** Events that carry output of a cell, published on iopub under the cell's request. */
+export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" }>;

@@ -29,6 +29,19 @@ describe("tskeras install", () => {
     expect(existsSync(join(kernelDir, "logo-32x32.png"))).toBe(true);
   });
 
+  it("sets the typecheck mode in the kernel's environment", () => {
+    execFileSync(process.execPath, [CLI, "install", "--prefix", folder, "--typecheck", "warn"], { encoding: "utf8" });
+    const spec = JSON.parse(readFileSync(join(folder, "share", "jupyter", "kernels", "tskeras", "kernel.json"), "utf8"));
+    expect(spec.env).toEqual({ TSKERAS_TYPECHECK: "warn" });
+
+    const run = spawnSync(process.execPath, [CLI, "install", "--prefix", folder, "--typecheck", "strict"], {
+      encoding: "utf8",
+      env: { ...process.env, TSKERAS_LANG: "en" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Invalid value "strict" for --typecheck; use error, warn or off.');
+  });
+
   it("installs for the user under JUPYTER_DATA_DIR", () => {
     execFileSync(process.execPath, [CLI, "install", "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: folder } });
     expect(existsSync(join(folder, "kernels", "tskeras", "kernel.json"))).toBe(true);

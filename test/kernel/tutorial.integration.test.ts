@@ -78,7 +78,7 @@ describe("tutorial cells over ZeroMQ", () => {
     const result = await run("m2.fit(x2, y2, { epochs: 3 });\nm2.fit(x2, y2, { epochs: 4 });");
     const charts = ofType(result, "display_data").filter((message) => VEGA_LITE in data(message));
     expect(charts).toHaveLength(2);
-    const epochsDone = await run("m2.history.epoch.length");
+    const epochsDone = await run("m2.history?.epoch.length");
     expect(data(ofType(epochsDone, "execute_result")[0])["text/plain"]).toBe("4");
   });
 

@@ -1,14 +1,7 @@
 import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
+import { toCellDiagnostic, type CellDiagnostic } from "./checker";
 import { cellTransformer } from "./declarations";
-
-/** A syntax error found while compiling a cell, with 1-based line and column in the cell. */
-export interface CellDiagnostic {
-  line: number;
-  column: number;
-  code: number;
-  message: string;
-}
 
 export type CompileResult = { ok: true; cell: CompiledCell } | { ok: false; diagnostics: CellDiagnostic[] };
 
@@ -41,15 +34,4 @@ export function compileCell(source: string, executionCount: number): CompileResu
   // The cell had imports, so TypeScript ends it with `export {};`; the rewritten cell is a script, not a module.
   const code = output.outputText.replace(/^export \{\};$/m, "").replace(/^\/\/# sourceMappingURL=.*$/m, "");
   return { ok: true, cell: { code, filename: fileName, sourceMap: output.sourceMapText ?? "" } };
-}
-
-function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string): CellDiagnostic {
-  const start = diagnostic.start ?? 0;
-  const before = source.slice(0, start).split("\n");
-  return {
-    line: before.length,
-    column: before[before.length - 1].length + 1,
-    code: diagnostic.code,
-    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
-  };
 }

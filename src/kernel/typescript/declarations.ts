@@ -200,3 +200,24 @@ function stripExport<T extends ts.EnumDeclaration | ts.ModuleDeclaration>(statem
     ? factory.updateEnumDeclaration(statement, modifiers, statement.name, statement.members)
     : factory.updateModuleDeclaration(statement as ts.ModuleDeclaration, modifiers, (statement as ts.ModuleDeclaration).name, (statement as ts.ModuleDeclaration).body);
 }
+
+/** Returns the names a cell's top-level statements bind at run time, in order. */
+export function collectTopLevelNames(file: ts.SourceFile): string[] {
+  const names = new Set<string>();
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
+      for (const declaration of statement.declarationList.declarations) collectBoundNames(declaration.name, names);
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      names.add(statement.name.text);
+    } else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+      names.add(statement.name.text);
+    } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+      const clause = statement.importClause;
+      if (clause.name) names.add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) bindings.elements.filter((e) => !e.isTypeOnly).forEach((e) => names.add(e.name.text));
+    }
+  }
+  return [...names];
+}

@@ -1,0 +1,233 @@
+import { join } from "node:path";
+import ts from "typescript";
+import { collectTopLevelNames } from "./declarations";
+import { DeclarationHistory } from "./history";
+import { buildPrelude } from "./prelude";
+
+/** An error found in a cell before it runs, with 1-based line and column in the cell. */
+export interface CellDiagnostic {
+  line: number;
+  column: number;
+  code: number;
+  message: string;
+}
+
+/** The outcome of checking one cell; commit() records its declarations once the cell has run. */
+export interface CheckResult {
+  syntaxErrors: CellDiagnostic[];
+  typeErrors: CellDiagnostic[];
+  commit(): void;
+}
+
+const EXPORT = "export ";
+
+/**
+ * Type-checks cells against the preloaded API and the declarations of the cells run before.
+ *
+ * The program has three files in the notebook's folder, so imports resolve from there: a prelude
+ * that declares the preloaded globals, the generated history of earlier cells, and the cell. The
+ * cell is checked as a module with every top-level declaration exported. Its own declarations then
+ * shadow the history's globals of the same name instead of clashing with them, and the declaration
+ * emit of the cell contains them all.
+ */
+export class CellChecker {
+  private readonly history = new DeclarationHistory();
+  private readonly options: ts.CompilerOptions;
+  private readonly host: ts.CompilerHost;
+  private readonly cachedFiles = new Map<string, ts.SourceFile>();
+  private readonly virtualFiles = new Map<string, string>();
+  private readonly preludePath: string;
+  private readonly historyPath: string;
+  private readonly cellPath: string;
+  private program: ts.Program | undefined;
+
+  constructor(folder: string, packageRoot: string) {
+    this.preludePath = join(folder, "__tskeras_prelude__.ts");
+    this.historyPath = join(folder, "__tskeras_history__.ts");
+    this.cellPath = join(folder, "__tskeras_cell__.ts");
+    this.options = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ["lib.es2022.d.ts"],
+      types: ["node"],
+      typeRoots: [join(packageRoot, "node_modules", "@types")],
+      paths: { tskeras: [join(packageRoot, "dist", "index.d.ts")] },
+      strict: true,
+      // Notebook code often leaves parameters unannotated; that is not worth stopping a cell for.
+      noImplicitAny: false,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      allowImportingTsExtensions: true,
+      allowUnreachableCode: true,
+      skipLibCheck: true,
+      declaration: true,
+      emitDeclarationOnly: true,
+    };
+    this.host = this.createHost();
+  }
+
+  /** Checks a cell's source; the diagnostics are empty when it may run. */
+  check(source: string): CheckResult {
+    if (!this.virtualFiles.has(this.preludePath)) this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
+    const { text, insertions } = exportTopLevelDeclarations(source);
+    this.virtualFiles.set(this.historyPath, this.history.text());
+    this.virtualFiles.set(this.cellPath, text);
+
+    const program = ts.createProgram({
+      rootNames: [this.preludePath, this.historyPath, this.cellPath],
+      options: this.options,
+      host: this.host,
+      oldProgram: this.program,
+    });
+    this.program = program;
+    const cell = program.getSourceFile(this.cellPath)!;
+
+    const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
+      diagnostics
+        .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+        .map((diagnostic) => toCellDiagnostic(diagnostic, source, insertions));
+    const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
+    // Types are not worth checking in code that does not parse.
+    const typeErrors = syntaxErrors.length ? [] : errorsOf(program.getSemanticDiagnostics(cell));
+
+    return { syntaxErrors, typeErrors, commit: () => this.commit(program, cell, source) };
+  }
+
+  /** Records the names a cell declares without their types, for cells that ran unchecked. */
+  recordUnchecked(source: string): void {
+    for (const name of collectTopLevelNames(parse(source))) this.history.recordUntyped(name);
+  }
+
+  private commit(program: ts.Program, cell: ts.SourceFile, source: string): void {
+    let declarationFile = "";
+    program.emit(cell, (fileName, text) => {
+      if (fileName.endsWith(".d.ts")) declarationFile = text;
+    }, undefined, true);
+    this.history.recordDeclarationFile(declarationFile);
+
+    const checker = program.getTypeChecker();
+    for (const statement of cell.statements) {
+      if (ts.isImportDeclaration(statement)) this.recordImport(statement, checker);
+    }
+
+    // A name the declaration emit could not describe stays usable, typed any.
+    for (const name of collectTopLevelNames(parse(source))) {
+      if (!this.history.has(name)) this.history.recordUntyped(name);
+    }
+  }
+
+  private recordImport(statement: ts.ImportDeclaration, checker: ts.TypeChecker): void {
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) return;
+    const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+
+    // An import whose module does not resolve is recorded untyped, so later cells still run.
+    const resolved = checker.getSymbolAtLocation(statement.moduleSpecifier) !== undefined;
+    const record = (local: ts.Identifier, imported: string) => {
+      if (resolved) this.history.recordImport(local.text, specifier, imported);
+      else this.history.recordUntyped(local.text);
+    };
+
+    if (clause.name) record(clause.name, "default");
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) record(bindings.name, "*");
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        if (!element.isTypeOnly) record(element.name, (element.propertyName ?? element.name).text);
+      }
+    }
+  }
+
+  private createHost(): ts.CompilerHost {
+    const host = ts.createCompilerHost(this.options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    const fileExists = host.fileExists.bind(host);
+    const readFile = host.readFile.bind(host);
+
+    host.fileExists = (fileName) => this.virtualFiles.has(fileName) || fileExists(fileName);
+    host.readFile = (fileName) => this.virtualFiles.get(fileName) ?? readFile(fileName);
+    host.getSourceFile = (fileName, languageVersion, onError) => {
+      const virtual = this.virtualFiles.get(fileName);
+      if (virtual !== undefined) {
+        // An unchanged virtual file keeps its SourceFile, so the old program's work on it is reused.
+        const previous = this.cachedFiles.get(fileName);
+        if (previous?.text === virtual) return previous;
+        const file = ts.createSourceFile(fileName, virtual, languageVersion, true);
+        this.cachedFiles.set(fileName, file);
+        return file;
+      }
+      // Library and package declarations do not change while the kernel runs, so each is parsed once.
+      let file = this.cachedFiles.get(fileName);
+      if (!file) {
+        file = getSourceFile(fileName, languageVersion, onError);
+        if (file) this.cachedFiles.set(fileName, file);
+      }
+      return file;
+    };
+    return host;
+  }
+}
+
+function parse(source: string): ts.SourceFile {
+  return ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, false);
+}
+
+/**
+ * Puts `export` before each top-level declaration that lacks it, and ends the text as a module.
+ * Returns the offsets in source where `export ` was inserted, to map positions back.
+ */
+function exportTopLevelDeclarations(source: string): { text: string; insertions: number[] } {
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
+  const insertions: number[] = [];
+  for (const statement of file.statements) {
+    if (!isExportable(statement)) continue;
+    const modifiers = ts.getModifiers(statement as ts.HasModifiers) ?? [];
+    if (modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    insertions.push(statement.getStart(file));
+  }
+
+  let text = "";
+  let last = 0;
+  for (const offset of insertions) {
+    text += source.slice(last, offset) + EXPORT;
+    last = offset;
+  }
+  text += source.slice(last) + "\nexport {};\n";
+  return { text, insertions };
+}
+
+function isExportable(statement: ts.Statement): boolean {
+  return (
+    ts.isVariableStatement(statement) ||
+    (ts.isFunctionDeclaration(statement) && statement.name !== undefined && statement.body !== undefined) ||
+    (ts.isClassDeclaration(statement) && statement.name !== undefined) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name))
+  );
+}
+
+/** Maps a position in the checked text back to the cell's source, undoing the inserted `export `s. */
+function originalOffset(position: number, insertions: number[]): number {
+  let shift = 0;
+  for (const offset of insertions) {
+    const checkedStart = offset + shift;
+    if (position < checkedStart) break;
+    if (position < checkedStart + EXPORT.length) return offset;
+    shift += EXPORT.length;
+  }
+  return position - shift;
+}
+
+export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string, insertions: number[] = []): CellDiagnostic {
+  const start = Math.min(originalOffset(diagnostic.start ?? 0, insertions), source.length);
+  const before = source.slice(0, start).split("\n");
+  return {
+    line: before.length,
+    column: before[before.length - 1].length + 1,
+    code: diagnostic.code,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
+  };
+}

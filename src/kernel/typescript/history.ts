@@ -1,0 +1,119 @@
+import ts from "typescript";
+
+/** Ambient declarations of one top-level name, as TypeScript source. */
+interface HistoryEntry {
+  /** Statements inside `declare global { ... }`. */
+  declarations: string[];
+  /** Module-level imports those statements refer to. */
+  imports: string[];
+}
+
+/**
+ * The declarations of the cells run so far, kept as one generated TypeScript module that declares
+ * them globally, so a new cell is checked against the types of everything defined before it.
+ * A name declared again replaces its earlier entry, which is what running cells again needs.
+ */
+export class DeclarationHistory {
+  private readonly entries = new Map<string, HistoryEntry>();
+  private importCount = 0;
+  private cachedText: string | undefined;
+
+  /** Returns the module's source: the imports, then one `declare global` block with every entry. */
+  text(): string {
+    if (this.cachedText !== undefined) return this.cachedText;
+    const imports = new Set<string>();
+    const declarations: string[] = [];
+    for (const entry of this.entries.values()) {
+      entry.imports.forEach((line) => imports.add(line));
+      declarations.push(...entry.declarations);
+    }
+    this.cachedText = [...imports, "export {};", "declare global {", ...declarations.map((d) => "  " + d), "}", ""].join("\n");
+    return this.cachedText;
+  }
+
+  /**
+   * Records a cell's declaration file (TypeScript's .d.ts emit of the cell, every top-level
+   * declaration exported) under the names it declares.
+   */
+  recordDeclarationFile(dts: string): void {
+    const file = ts.createSourceFile("cell.d.ts", dts, ts.ScriptTarget.ES2022, false);
+    const imports = file.statements.filter(ts.isImportDeclaration).map((statement) => statement.getText(file));
+    const byName = new Map<string, string[]>();
+    const add = (name: string, declaration: string) => byName.set(name, [...(byName.get(name) ?? []), declaration]);
+
+    for (const statement of file.statements) {
+      if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) continue;
+      const body = withoutExportAndDeclare(statement, file);
+      if (ts.isVariableStatement(statement)) {
+        const keyword = variableKeyword(statement.declarationList);
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) add(declaration.name.text, `${keyword} ${declaration.getText(file)};`);
+        }
+      } else {
+        const name = declaredName(statement);
+        if (name) add(name, body);
+      }
+    }
+
+    for (const [name, declarations] of byName) this.set(name, { declarations, imports });
+  }
+
+  /**
+   * Records an import binding of a cell as a global of the same name. The import itself goes to the
+   * module level under a private alias, which a global import alias then carries with all its meanings.
+   */
+  recordImport(local: string, specifier: string, imported: "default" | "*" | string): void {
+    const alias = `__import${this.importCount++}`;
+    const from = JSON.stringify(specifier);
+    const importLine =
+      imported === "default"
+        ? `import ${alias} from ${from};`
+        : imported === "*"
+          ? `import * as ${alias} from ${from};`
+          : `import { ${imported} as ${alias} } from ${from};`;
+    this.set(local, { declarations: [`export import ${local} = ${alias};`], imports: [importLine] });
+  }
+
+  /** Records a name whose type is not known, so later cells can use it unchecked. */
+  recordUntyped(name: string): void {
+    this.set(name, { declarations: [`var ${name}: any;`], imports: [] });
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  private set(name: string, entry: HistoryEntry): void {
+    // Deleting first moves the name to the end, so the generated text follows the order of definition.
+    this.entries.delete(name);
+    this.entries.set(name, entry);
+    this.cachedText = undefined;
+  }
+}
+
+function withoutExportAndDeclare(statement: ts.Statement, file: ts.SourceFile): string {
+  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+  const skipped = modifiers.filter((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword);
+  const start = skipped.length ? skipped[skipped.length - 1].end : statement.getStart(file);
+  return file.text.slice(start, statement.end).trim();
+}
+
+function variableKeyword(list: ts.VariableDeclarationList): string {
+  if (list.flags & ts.NodeFlags.Const) return "const";
+  if (list.flags & ts.NodeFlags.Let) return "let";
+  return "var";
+}
+
+function declaredName(statement: ts.Statement): string | undefined {
+  if (
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement)
+  ) {
+    return statement.name?.text;
+  }
+  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return statement.name.text;
+  return undefined;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
+
+// Cells checked for type errors before they run, with the types of earlier cells carried over.
+
+let client: KernelClient;
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "tskeras-typecheck-test-"));
+  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en", TSKERAS_TYPECHECK: "" } });
+}, 120_000);
+
+afterAll(async () => {
+  await client?.shutdown();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function resultText(result: ExecuteResult): string | undefined {
+  const message = result.iopub.find((m) => m.header.msg_type === "execute_result");
+  return (message?.content.data as Record<string, string> | undefined)?.["text/plain"];
+}
+
+function stderr(result: ExecuteResult): string {
+  return result.iopub
+    .filter((m) => m.header.msg_type === "stream" && m.content.name === "stderr")
+    .map((m) => String(m.content.text))
+    .join("");
+}
+
+describe("type checking across cells", () => {
+  it("lets a later cell redeclare a const and a class", async () => {
+    const first = "const lr = 0.01;\nclass Scaler { k = 2 }";
+    expect((await client.execute(first)).reply.status).toBe("ok");
+    const second = await client.execute("const lr = 0.001;\nclass Scaler { k = 3 }\nnew Scaler().k + lr");
+    expect(second.reply.status).toBe("ok");
+    expect(resultText(second)).toBe("3.001");
+
+    await client.execute(first);
+    expect(resultText(await client.execute("new Scaler().k + lr"))).toBe("2.01");
+  });
+
+  it("still rejects assigning to a const within one cell", async () => {
+    const result = await client.execute("const fixed = 1;\nfixed = 2;");
+    expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(result.reply.evalue)).toMatch(/line 2, column 1: TS2588/);
+  });
+
+  it("carries the types of declarations made in a cell that awaits", async () => {
+    await client.execute("const rows = await Promise.resolve([1, 2, 3]);\nasync function count() { return rows.length; }");
+    expect(resultText(await client.execute("await count()"))).toBe("3");
+
+    const wrong = await client.execute('const label: string = await count();');
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(wrong.reply.evalue)).toContain("TS2322");
+  });
+
+  it("runs for await at top level", async () => {
+    const result = await client.execute("let total = 0;\nasync function* numbers() { yield 1; yield 2; }\nfor await (const n of numbers()) total += n;\ntotal");
+    expect(resultText(result)).toBe("3");
+  });
+
+  it("reports a type error with line, column, code and caret before anything runs", async () => {
+    const result = await client.execute('(globalThis as any).ranDespiteTypeError = true;\nconst epochs: number = "50";');
+    expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("TS2322");
+    expect(traceback).toMatch(/line 2, column 7/);
+    expect(traceback).toContain('  const epochs: number = "50";');
+    expect(traceback).toMatch(/\n {8}\S*\^/);
+    expect(resultText(await client.execute('"ranDespiteTypeError" in globalThis'))).toBe("false");
+  });
+
+  it("knows the preloaded API's types, including namespaces", async () => {
+    const ok = await client.execute("const t: tf.Tensor = tf.ones([2, 2]);\nconst model: Sequential = new Sequential();\nt.shape");
+    expect(ok.reply.status).toBe("ok");
+    const wrong = await client.execute('new Dense({ units: "64" })');
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+  });
+
+  it("carries imported names and their types to later cells", async () => {
+    await client.execute('import * as path from "node:path";\nimport { basename } from "node:path";');
+    const result = await client.execute('const parsed: path.ParsedPath = path.parse("/a/b.ts");\n[parsed.ext, basename("/x/y")]');
+    expect(result.reply.status).toBe("ok");
+    expect(resultText(result)).toBe("[ '.ts', 'y' ]");
+  });
+
+  it("switches between error, warn and off from a cell", async () => {
+    await client.execute('kernel.typecheck("warn");');
+    const warned = await client.execute('const n: number = "1" as any as string;\n"ran"');
+    expect(warned.reply.status).toBe("ok");
+    expect(resultText(warned)).toBe("'ran'");
+    expect(stderr(warned)).toMatch(/Type error \(the cell runs anyway\)/);
+
+    await client.execute('kernel.typecheck("off");');
+    const unchecked = await client.execute('const m: number = "2" as any as string;\n"ran too"');
+    expect(stderr(unchecked)).toBe("");
+    expect(resultText(unchecked)).toBe("'ran too'");
+
+    await client.execute('kernel.typecheck("error");');
+    expect((await client.execute('const k: number = "3" as any as string;')).reply.status).toBe("error");
+  });
+
+  it("rejects an unknown typecheck mode with the accepted ones", async () => {
+    const result = await client.execute('kernel.typecheck("strict" as any);');
+    expect(result.reply).toMatchObject({ status: "error", ename: "RangeError" });
+    expect(String(result.reply.evalue)).toContain('use "error", "warn" or "off"');
+  });
+});
