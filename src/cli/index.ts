@@ -1,65 +1,81 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { messages, type Language } from "../i18n";
+import { currentLanguage, messages, type Language } from "../i18n";
 import { startKernel } from "../kernel/main";
 import { runNotebook } from "../notebook/runner";
 import { TYPECHECK_MODES, type TypecheckMode } from "../runtime/ipc";
+import { parseArguments, UsageError, type OptionSpec } from "./arguments";
 import { installKernelspec, type InstallScope } from "./install";
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
+const LANGUAGES: readonly Language[] = ["es", "en"];
+
+const OPTIONS: Record<string, OptionSpec> = {
+  kernel: { withValue: ["--connection-file"], flags: [] },
+  install: { withValue: ["--prefix", "--lang", "--typecheck"], flags: ["--user", "--sys-prefix"] },
+  run: { withValue: ["--output"], flags: [] },
+};
+
 /** Runs the `tskeras` command (install, run or kernel) and returns its exit code, or -1 for a kernel that keeps running. */
 async function main(argv: string[]): Promise<number> {
-  const text = messages().cli;
-  const [command, ...args] = argv;
+  const [command, ...rest] = argv;
+  if (command === "--help" || command === "-h" || command === "help") {
+    console.log(messages().cli.usage());
+    return 0;
+  }
+  const spec = OPTIONS[command ?? ""];
+  if (!spec) return usage();
+
+  let args;
+  try {
+    args = parseArguments(rest, spec, (problem, option) =>
+      problem === "unknown" ? messages().cli.unknownOption(option) : messages().cli.missingOptionValue(option),
+    );
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
 
   switch (command) {
     case "kernel": {
-      const connectionFile = option(args, "--connection-file") ?? args.find((arg) => !arg.startsWith("-"));
+      const connectionFile = args.values.get("--connection-file") ?? args.positional[0];
       if (!connectionFile) return usage();
       await startKernel(connectionFile, VERSION);
       return -1;
     }
 
     case "install": {
-      let scope: InstallScope = { kind: "user" };
-      if (args.includes("--sys-prefix")) scope = { kind: "sys-prefix" };
-      const prefix = option(args, "--prefix");
-      if (prefix) scope = { kind: "prefix", folder: prefix };
-      const lang = option(args, "--lang");
-      if (lang !== undefined && lang !== "es" && lang !== "en") {
-        console.error(text.invalidOption("--lang", lang, "es or en"));
+      const lang = args.values.get("--lang");
+      if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) {
+        console.error(messages().cli.invalidOption("--lang", lang, LANGUAGES));
         return 2;
       }
-      const typecheck = option(args, "--typecheck");
+      // The learner chose a language for the kernel; this command's own message uses it too.
+      const text = messages((lang as Language | undefined) ?? currentLanguage()).cli;
+      const typecheck = args.values.get("--typecheck");
       if (typecheck !== undefined && !(TYPECHECK_MODES as readonly string[]).includes(typecheck)) {
-        console.error(text.invalidOption("--typecheck", typecheck, "error, warn or off"));
+        console.error(text.invalidOption("--typecheck", typecheck, TYPECHECK_MODES));
         return 2;
       }
+
+      const prefix = args.values.get("--prefix");
+      const scope: InstallScope = prefix ? { kind: "prefix", folder: prefix } : args.flags.has("--sys-prefix") ? { kind: "sys-prefix" } : { kind: "user" };
       const folder = installKernelspec({ scope, language: lang as Language | undefined, typecheck: typecheck as TypecheckMode | undefined });
       console.log(text.installed("tskeras", folder));
       return 0;
     }
 
     case "run": {
-      const notebook = args.find((arg, i) => !arg.startsWith("-") && args[i - 1] !== "--output");
-      if (!notebook) return usage();
-      const summary = await runNotebook(notebook, { output: option(args, "--output") });
+      const [notebook, ...extra] = args.positional;
+      if (!notebook || extra.length > 0) return usage();
+      const summary = await runNotebook(notebook, { output: args.values.get("--output") });
       return summary.failedCell === undefined ? 0 : 1;
     }
-
-    default:
-      return usage();
   }
-}
-
-/** Returns the value after flag, whether written `--flag value` or `--flag=value`. */
-function option(args: string[], flag: string): string | undefined {
-  const inline = args.find((arg) => arg.startsWith(flag + "="));
-  if (inline) return inline.slice(flag.length + 1);
-  const index = args.indexOf(flag);
-  return index >= 0 ? args[index + 1] : undefined;
+  return usage();
 }
 
 function usage(): number {

@@ -160,7 +160,7 @@ export function tensorHtml(preview: TensorPreview, language?: Language, edgeItem
 
   const caption = escapeHtml(tensorHeader(preview, language));
   return (
-    `<table class="tskeras-tensor">\n<caption style="text-align: left"><code>${caption}</code></caption>\n` +
+    `<table class="tskeras-tensor">\n<caption style="text-align: left; white-space: nowrap"><code>${caption}</code></caption>\n` +
     `<thead>\n${head}\n</thead>\n<tbody>\n${bodyRows.join("\n")}\n</tbody>\n</table>`
   );
 }

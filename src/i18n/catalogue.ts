@@ -17,12 +17,18 @@ export interface CliMessages {
   usage(): string;
   installed(kernelName: string, folder: string): string;
   /** An option's value is invalid; names the option, the value and the accepted ones. */
-  invalidOption(option: string, value: string, accepted: string): string;
+  invalidOption(option: string, value: string, accepted: readonly string[]): string;
+  unknownOption(option: string): string;
+  missingOptionValue(option: string): string;
   notebookNotFound(path: string): string;
-  /** Progress line for one code cell: position among code cells and the notebook's cell number. */
-  cellStarted(index: number, total: number, cellNumber: number): string;
+  /** The file exists but is not a notebook that can be read; reason is the parser's or the system's. */
+  notebookUnreadable(path: string, reason: string): string;
+  /** Progress line for one code cell: its position among the code cells and its first line. */
+  cellStarted(index: number, total: number, firstLine: string): string;
   cellSucceeded(seconds: number): string;
-  cellFailed(cellNumber: number, ename: string, evalue: string): string;
+  cellFailed(index: number, ename: string, evalue: string): string;
+  /** Says that the cells after a failing one were not run. */
+  cellsSkipped(count: number): string;
   notebookWritten(path: string): string;
 }
 
@@ -32,6 +38,8 @@ export interface KernelMessages {
   banner(version: string, backend: string): string;
   /** The executor process ended while a cell ran, taking the notebook's variables with it. */
   executorDied(reason: string): string;
+  /** Where a stack frame is in the notebook: the cell's name, line and column. */
+  frameLocation(cell: string, line: number, column: number): string;
   /** The user interrupted the running cell; the variables are kept. */
   interrupted(): string;
   /** Summarises the type errors that stopped a cell: how many, and the first one. */

@@ -6,6 +6,7 @@ export const en: Catalogue = {
     banner: (version, backend) => `tskeras ${version}: TypeScript with Keras on TensorFlow.js (backend: ${backend})`,
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
+    frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,
     interrupted: () => "The cell was interrupted. Variables defined before the interruption are kept.",
     typeErrors: (count, line, column, detail) =>
       count === 1
@@ -32,11 +33,16 @@ export const en: Catalogue = {
         "      Starts the kernel; Jupyter runs this for you.",
       ].join("\n"),
     installed: (kernelName, folder) => `Installed the kernel "${kernelName}" in ${folder}`,
-    invalidOption: (option, value, accepted) => `Invalid value "${value}" for ${option}; use ${accepted}.`,
+    invalidOption: (option, value, accepted) =>
+      `Invalid value "${value}" for ${option}; use ${accepted.slice(0, -1).join(", ")} or ${accepted[accepted.length - 1]}.`,
+    unknownOption: (option) => `Unknown option ${option}. Run tskeras --help to see the options.`,
+    missingOptionValue: (option) => `The option ${option} needs a value, for example ${option} VALUE.`,
     notebookNotFound: (path) => `Notebook not found: ${path}. Check the path, relative to ${process.cwd()}.`,
-    cellStarted: (index, total, cellNumber) => `[${index}/${total}] running cell ${cellNumber}...`,
+    notebookUnreadable: (path, reason) => `Cannot read ${path} as a Jupyter notebook (.ipynb): ${reason}`,
+    cellStarted: (index, total, firstLine) => `[${index}/${total}] ${firstLine}`,
     cellSucceeded: (seconds) => `ok (${seconds.toFixed(1)} s)`,
-    cellFailed: (cellNumber, ename, evalue) => `Cell ${cellNumber} failed: ${ename}: ${evalue}`,
+    cellFailed: (index, ename, evalue) => `Code cell ${index} failed: ${ename}: ${evalue}`,
+    cellsSkipped: (count) => (count === 1 ? "The next code cell was not run." : `The next ${count} code cells were not run.`),
     notebookWritten: (path) => `Wrote the executed notebook to ${path}`,
   },
   keras: kerasEn,

@@ -6,6 +6,7 @@ export const es: Catalogue = {
     banner: (version, backend) => `tskeras ${version}: TypeScript con Keras sobre TensorFlow.js (backend: ${backend})`,
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
+    frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,
     interrupted: () => "Se interrumpió la celda. Las variables definidas antes de la interrupción se conservan.",
     typeErrors: (count, line, column, detail) =>
       count === 1
@@ -33,11 +34,16 @@ export const es: Catalogue = {
         "      Inicia el kernel; Jupyter lo ejecuta por ti.",
       ].join("\n"),
     installed: (kernelName, folder) => `Kernel "${kernelName}" instalado en ${folder}`,
-    invalidOption: (option, value, accepted) => `Valor "${value}" no válido para ${option}; usa ${accepted}.`,
+    invalidOption: (option, value, accepted) =>
+      `Valor "${value}" no válido para ${option}; usa ${accepted.slice(0, -1).join(", ")} o ${accepted[accepted.length - 1]}.`,
+    unknownOption: (option) => `Opción desconocida: ${option}. Ejecuta tskeras --help para ver las opciones.`,
+    missingOptionValue: (option) => `La opción ${option} necesita un valor, por ejemplo ${option} VALOR.`,
     notebookNotFound: (path) => `No se encontró el cuaderno ${path}. Revisa la ruta, relativa a ${process.cwd()}.`,
-    cellStarted: (index, total, cellNumber) => `[${index}/${total}] ejecutando la celda ${cellNumber}...`,
+    notebookUnreadable: (path, reason) => `No se puede leer ${path} como cuaderno de Jupyter (.ipynb): ${reason}`,
+    cellStarted: (index, total, firstLine) => `[${index}/${total}] ${firstLine}`,
     cellSucceeded: (seconds) => `correcto (${seconds.toFixed(1)} s)`,
-    cellFailed: (cellNumber, ename, evalue) => `La celda ${cellNumber} falló: ${ename}: ${evalue}`,
+    cellFailed: (index, ename, evalue) => `La celda de código ${index} falló: ${ename}: ${evalue}`,
+    cellsSkipped: (count) => (count === 1 ? "La celda de código siguiente no se ejecutó." : `Las ${count} celdas de código siguientes no se ejecutaron.`),
     notebookWritten: (path) => `Cuaderno ejecutado guardado en ${path}`,
   },
   keras: kerasEs,

@@ -22,11 +22,19 @@ export interface Notebook {
   cells: NotebookCell[];
 }
 
-/** Reads an nbformat 4 notebook, naming the file and what is wrong with it when it is not one. */
-export function readNotebook(path: string): Notebook {
-  const notebook = JSON.parse(readFileSync(path, "utf8")) as Notebook;
-  if (notebook.nbformat !== 4 || !Array.isArray(notebook.cells)) {
-    throw new Error(`${path} is not an nbformat 4 notebook (nbformat: ${notebook.nbformat}); save it with Jupyter 4 or later.`);
+/**
+ * Reads an nbformat 4 notebook. A file that cannot be read or parsed, or that is not nbformat 4,
+ * raises an Error whose message describe() builds from the reason.
+ */
+export function readNotebook(path: string, describe: (reason: string) => string = (reason) => `${path}: ${reason}`): Notebook {
+  let notebook: Notebook;
+  try {
+    notebook = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+  } catch (error) {
+    throw new Error(describe((error as Error).message));
+  }
+  if (typeof notebook !== "object" || notebook === null || notebook.nbformat !== 4 || !Array.isArray(notebook.cells)) {
+    throw new Error(describe(`nbformat is ${String((notebook as Partial<Notebook> | null)?.nbformat)}, expected 4`));
   }
   return notebook;
 }

@@ -13,7 +13,7 @@ export interface RunOptions {
 
 export interface RunSummary {
   outputPath: string;
-  /** Number of the first failing cell (1-based among all cells), or undefined when all passed. */
+  /** Number of the first failing code cell, counting code cells from 1, or undefined when all passed. */
   failedCell?: number;
 }
 
@@ -29,7 +29,7 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
 
   // A notebook written for learners of one language declares it, so its outputs come out in that language
   // unless TSKERAS_LANG sets another.
-  const notebook = readNotebook(input);
+  const notebook = readNotebook(input, (reason) => messages().cli.notebookUnreadable(inputPath, reason));
   const language = process.env.TSKERAS_LANG ? currentLanguage() : (notebookLanguage(notebook) ?? currentLanguage());
   const text = messages(language).cli;
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
@@ -44,12 +44,10 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
 
     for (const cell of notebook.cells) if (cell.cell_type === "code") clearOutputs(cell);
 
-    let index = 0;
-    for (const [position, cell] of notebook.cells.entries()) {
-      if (cell.cell_type !== "code") continue;
-      index++;
-      const cellNumber = position + 1;
-      print(text.cellStarted(index, codeCells.length, cellNumber));
+    for (const [position, cell] of codeCells.entries()) {
+      const index = position + 1;
+      const firstLine = cellSource(cell).split("\n").find((line) => line.trim() !== "") ?? "";
+      print(text.cellStarted(index, codeCells.length, firstLine.length > 70 ? firstLine.slice(0, 69) + "…" : firstLine));
       const started = Date.now();
 
       const { reply, iopub } = await client.execute(cellSource(cell));
@@ -58,8 +56,9 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
       cell.outputs = collector.collect(iopub, executionCount);
 
       if (reply.status !== "ok") {
-        print(text.cellFailed(cellNumber, String(reply.ename), String(reply.evalue)));
-        failedCell = cellNumber;
+        print(text.cellFailed(index, String(reply.ename), String(reply.evalue)));
+        if (index < codeCells.length) print(text.cellsSkipped(codeCells.length - index));
+        failedCell = index;
         break;
       }
       print("  " + text.cellSucceeded((Date.now() - started) / 1000));

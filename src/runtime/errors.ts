@@ -49,7 +49,7 @@ export function errorReport(thrown: unknown): ErrorReport {
   const frames = parseCellFrames(thrown.stack ?? "");
   const traceback = [`${RED}${BOLD}${ename}${RESET}: ${evalue}`];
   for (const frame of frames) {
-    const where = `${frame.filename.replace(/\.ts$/, "")}, line ${frame.line}, column ${frame.column}`;
+    const where = messages().kernel.frameLocation(frame.filename.replace(/\.ts$/, ""), frame.line, frame.column);
     traceback.push(`    at ${frame.functionName ? `${frame.functionName} (${where})` : where}`);
   }
   const innermost = frames[0];

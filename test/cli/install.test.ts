@@ -42,6 +42,28 @@ describe("tskeras install", () => {
     expect(run.stderr).toContain('Invalid value "strict" for --typecheck; use error, warn or off.');
   });
 
+  it("rejects unknown options and options without a value", () => {
+    const cases: [string[], string][] = [
+      [["install", "--prefix", "--lang", "es"], "The option --prefix needs a value"],
+      [["install", "--lang"], "The option --lang needs a value"],
+      [["install", "--usr"], "Unknown option --usr"],
+      [["run", "x.ipynb", "--output"], "The option --output needs a value"],
+    ];
+    for (const [args, message] of cases) {
+      const run = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "en", JUPYTER_DATA_DIR: folder } });
+      expect(run.stderr).toContain(message);
+      expect(run.status).toBe(2);
+    }
+    expect(existsSync(join(folder, "kernels"))).toBe(false);
+  });
+
+  it("prints its help on stdout with --help", () => {
+    const run = spawnSync(process.execPath, [CLI, "--help"], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "es" } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("tskeras install");
+    expect(run.stdout).toContain("Registra el kernel");
+  });
+
   it("installs for the user under JUPYTER_DATA_DIR", () => {
     execFileSync(process.execPath, [CLI, "install", "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: folder } });
     expect(existsSync(join(folder, "kernels", "tskeras", "kernel.json"))).toBe(true);
@@ -54,6 +76,12 @@ describe("tskeras install", () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Invalid value "fr" for --lang; use es or en.');
+
+    const spanish = spawnSync(process.execPath, [CLI, "install", "--prefix", folder, "--lang", "fr"], {
+      encoding: "utf8",
+      env: { ...process.env, TSKERAS_LANG: "es" },
+    });
+    expect(spanish.stderr).toContain('Valor "fr" no válido para --lang; usa es o en.');
   });
 });
 
@@ -67,11 +95,20 @@ describe("tskeras run", () => {
     );
     const run = spawnSync(process.execPath, [CLI, "run", notebook], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "en" }, timeout: 120_000 });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("Cell 2 failed: Error: mal");
+    expect(run.stdout).toContain("Code cell 2 failed: Error: mal");
+    expect(run.stdout).toContain("The next code cell was not run.");
     const written = JSON.parse(readFileSync(join(folder, "falla.executed.ipynb"), "utf8"));
     expect(written.cells[0].outputs[0].data["text/plain"]).toBe("2");
     expect(written.cells[1].outputs[0].output_type).toBe("error");
     expect(written.cells[2].outputs).toEqual([]);
+  });
+
+  it("names a file that is not a notebook", () => {
+    const notes = join(folder, "notas.md");
+    writeFileSync(notes, "# not json\n");
+    const run = spawnSync(process.execPath, [CLI, "run", notes], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "en" } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Cannot read ${notes} as a Jupyter notebook (.ipynb):`);
   });
 
   it("names a notebook that does not exist", () => {
