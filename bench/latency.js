@@ -1,0 +1,75 @@
+// Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
+// start-up to the first kernel_info_reply, the round trip of a trivial cell and of a cell with a
+// type error (median and p95), and the resident memory of the kernel and executor processes after
+// start and after 200 cells. Run after `npm run build`: node bench/latency.js [--runs 50]
+const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { KernelClient } = require("../dist/notebook/client.js");
+
+const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 50;
+
+/** Returns the median and 95th percentile of samples, in milliseconds. */
+function summarise(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), runs: samples.length };
+}
+
+async function time(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Resident memory in MiB of a process and of its child processes, from /proc (Linux only). */
+function residentMiB(pid) {
+  const rss = (id) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"))[1]) / 1024;
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+  );
+  return { kernel: rss(pid), executor: children.reduce((sum, child) => sum + rss(child), 0) };
+}
+
+async function main() {
+  const folder = mkdtempSync(join(tmpdir(), "tskeras-bench-"));
+  const results = {};
+
+  // 1. Start-up: from spawning the kernel to its first kernel_info_reply, in fresh kernels.
+  const startups = [];
+  for (let i = 0; i < 5; i++) {
+    let client;
+    startups.push(await time(async () => (client = await KernelClient.start({ cwd: folder }))));
+    await client.shutdown();
+  }
+  results.startup = summarise(startups);
+
+  // 2. Round trips on one warm kernel.
+  const client = await KernelClient.start({ cwd: folder });
+  await client.execute("1 + 1");
+  await client.execute('const warm: number = "x";');
+  results.memoryAfterStart = residentMiB(client.pid);
+
+  const trivial = [];
+  for (let i = 0; i < runs; i++) trivial.push(await time(() => client.execute("1 + 1")));
+  results.trivialCell = summarise(trivial);
+
+  const typeError = [];
+  for (let i = 0; i < runs; i++) typeError.push(await time(() => client.execute('const epochs: number = "50";')));
+  results.typeErrorCell = summarise(typeError);
+
+  // 3. Memory after 200 cells that declare, use TensorFlow.js and print.
+  for (let i = 0; i < 200; i++) {
+    await client.execute(`const v${i % 20} = tf.tidy(() => tf.ones([10, 10]).sum().dataSync()[0]);\nconsole.log(v${i % 20});`);
+  }
+  results.memoryAfter200Cells = residentMiB(client.pid);
+
+  await client.shutdown();
+  rmSync(folder, { recursive: true, force: true });
+  console.log(JSON.stringify(results, (key, value) => (typeof value === "number" ? Math.round(value * 100) / 100 : value), 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
