@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
@@ -85,6 +85,22 @@ describe("type checking across cells", () => {
     const result = await client.execute('const parsed: path.ParsedPath = path.parse("/a/b.ts");\n[parsed.ext, basename("/x/y")]');
     expect(result.reply.status).toBe("ok");
     expect(resultText(result)).toBe("[ '.ts', 'y' ]");
+  });
+
+  it("finds a package installed after a failed import", async () => {
+    const missing = await client.execute('import late from "late-package";');
+    expect(missing.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(missing.reply.evalue)).toContain("TS2307");
+
+    const packageFolder = join(folder, "node_modules", "late-package");
+    mkdirSync(packageFolder, { recursive: true });
+    writeFileSync(join(packageFolder, "package.json"), JSON.stringify({ name: "late-package", version: "1.0.0", main: "index.js", types: "index.d.ts" }));
+    writeFileSync(join(packageFolder, "index.js"), "module.exports = { answer: 42 };\n");
+    writeFileSync(join(packageFolder, "index.d.ts"), "declare const value: { answer: number };\nexport = value;\n");
+
+    const found = await client.execute('import late from "late-package";\nlate.answer');
+    expect(found.reply.status).toBe("ok");
+    expect(resultText(found)).toBe("42");
   });
 
   it("switches between error, warn and off from a cell", async () => {

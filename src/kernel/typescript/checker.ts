@@ -21,6 +21,9 @@ export interface CheckResult {
 
 const EXPORT = "export ";
 
+/** TypeScript's "Cannot find module" diagnostic. */
+const MODULE_NOT_FOUND = 2307;
+
 /**
  * Type-checks cells against the preloaded API and the declarations of the cells run before.
  *
@@ -40,6 +43,7 @@ export class CellChecker {
   private readonly historyPath: string;
   private readonly cellPath: string;
   private program: ts.Program | undefined;
+  private resolutionCaches: { clear(): void }[] = [];
 
   constructor(folder: string, packageRoot: string) {
     this.preludePath = join(folder, "__tskeras_prelude__.ts");
@@ -90,6 +94,8 @@ export class CellChecker {
     const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
     // Types are not worth checking in code that does not parse.
     const typeErrors = syntaxErrors.length ? [] : errorsOf(program.getSemanticDiagnostics(cell));
+    // A module not found now may be installed before the next cell, so failed lookups are not kept.
+    if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.resolutionCaches.forEach((cache) => cache.clear());
 
     return { syntaxErrors, typeErrors, commit: () => this.commit(program, cell, source) };
   }
@@ -144,6 +150,28 @@ export class CellChecker {
     const getSourceFile = host.getSourceFile.bind(host);
     const fileExists = host.fileExists.bind(host);
     const readFile = host.readFile.bind(host);
+
+    // Module and type reference resolutions, and the package.json files they read, are kept across
+    // programs; without this each cell's program re-reads them for every declaration file.
+    const moduleCache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, this.options);
+    const typeReferenceCache = ts.createTypeReferenceDirectiveResolutionCache(
+      host.getCurrentDirectory(),
+      host.getCanonicalFileName,
+      this.options,
+      moduleCache.getPackageJsonInfoCache(),
+    );
+    this.resolutionCaches = [moduleCache, typeReferenceCache];
+    host.getModuleResolutionCache = () => moduleCache;
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
+      literals.map((literal) =>
+        ts.resolveModuleName(literal.text, containingFile, options, host, moduleCache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
+      );
+    host.resolveTypeReferenceDirectiveReferences = (references, containingFile, redirected, options, containingSourceFile) =>
+      references.map((reference) => {
+        const name = typeof reference === "string" ? reference : reference.fileName.toLowerCase();
+        const mode = containingSourceFile && typeof reference !== "string" ? ts.getModeForFileReference(reference, containingSourceFile.impliedNodeFormat) : undefined;
+        return ts.resolveTypeReferenceDirective(name, containingFile, options, host, redirected, typeReferenceCache, mode);
+      });
 
     host.fileExists = (fileName) => this.virtualFiles.has(fileName) || fileExists(fileName);
     host.readFile = (fileName) => this.virtualFiles.get(fileName) ?? readFile(fileName);
