@@ -46,6 +46,8 @@ export interface KernelMessages {
   typeErrors(count: number, line: number, column: number, detail: string): string;
   /** One type error in the traceback, with its position. */
   typeErrorAt(line: number, column: number, detail: string): string;
+  /** Says where imports are looked for and how to install a missing package. */
+  moduleNotFoundHint(folder: string): string;
   /** Says how to run a cell despite its type errors. */
   typecheckHint(): string;
   /** Introduces type errors shown as warnings, when the cell runs anyway. */

@@ -13,6 +13,8 @@ export const en: Catalogue = {
         ? `Type error at line ${line}, column ${column}: ${detail}`
         : `${count} type errors; the first at line ${line}, column ${column}: ${detail}`,
     typeErrorAt: (line, column, detail) => `line ${line}, column ${column}: ${detail}`,
+    moduleNotFoundHint: (folder) =>
+      `Packages are looked for in node_modules of ${folder} and the folders above it; install a missing one there with npm install NAME.`,
     typecheckHint: () =>
       'The cell did not run. Fix the types, or run kernel.typecheck("warn") to run cells despite type errors.',
     typeWarnings: (count) => (count === 1 ? "Type error (the cell runs anyway):" : `${count} type errors (the cell runs anyway):`),

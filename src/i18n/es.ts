@@ -13,6 +13,8 @@ export const es: Catalogue = {
         ? `Error de tipos en la línea ${line}, columna ${column}: ${detail}`
         : `${count} errores de tipos; el primero en la línea ${line}, columna ${column}: ${detail}`,
     typeErrorAt: (line, column, detail) => `línea ${line}, columna ${column}: ${detail}`,
+    moduleNotFoundHint: (folder) =>
+      `Los paquetes se buscan en node_modules de ${folder} y de las carpetas superiores; instala el que falte ahí con npm install NOMBRE.`,
     typecheckHint: () =>
       'La celda no se ejecutó. Corrige los tipos, o ejecuta kernel.typecheck("warn") para ejecutar las celdas aunque tengan errores de tipos.',
     typeWarnings: (count) =>

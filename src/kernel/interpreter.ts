@@ -4,7 +4,7 @@ import type { CellOutputEvent, ErrorReport, TypecheckMode } from "../runtime/ipc
 import type { ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { ExecutionOutcome, Interpreter } from "./session";
-import { CellChecker, type CellDiagnostic, type CheckResult } from "./typescript/checker";
+import { CellChecker, MODULE_NOT_FOUND, type CellDiagnostic, type CheckResult } from "./typescript/checker";
 import { compileCell } from "./typescript/compile";
 
 const RED = "\u001b[0;31m";
@@ -72,7 +72,7 @@ export class TypeScriptInterpreter implements Interpreter {
     const check = this.typecheck === "off" ? undefined : this.checkTypes(code);
     if (check && check.syntaxErrors.length > 0) return { status: "error", error: syntaxErrorReport(code, check.syntaxErrors) };
     if (check && check.typeErrors.length > 0) {
-      if (this.typecheck === "error") return { status: "error", error: typeErrorReport(code, check.typeErrors) };
+      if (this.typecheck === "error") return { status: "error", error: typeErrorReport(code, check.typeErrors, this.options.folder) };
       this.options.publish({ type: "stream", requestId, name: "stderr", text: typeWarningText(code, check.typeErrors) });
     }
 
@@ -116,11 +116,12 @@ function syntaxErrorReport(code: string, diagnostics: CellDiagnostic[]): ErrorRe
 }
 
 /** Reports type errors: the first in the error's value, up to five in the traceback with their code lines. */
-function typeErrorReport(code: string, diagnostics: CellDiagnostic[]): ErrorReport {
+function typeErrorReport(code: string, diagnostics: CellDiagnostic[], folder: string): ErrorReport {
   const text = messages().kernel;
   const first = diagnostics[0];
   const evalue = text.typeErrors(diagnostics.length, first.line, first.column, `TS${first.code}: ${first.message}`);
-  const traceback = [`${RED}${BOLD}TypeCheckError${RESET}: ${evalue}`, ...diagnosticLines(code, diagnostics), "", text.typecheckHint()];
+  const hints = diagnostics.some((d) => d.code === MODULE_NOT_FOUND) ? [text.moduleNotFoundHint(folder)] : [];
+  const traceback = [`${RED}${BOLD}TypeCheckError${RESET}: ${evalue}`, ...diagnosticLines(code, diagnostics), "", ...hints, text.typecheckHint()];
   return { ename: "TypeCheckError", evalue, traceback };
 }
 

@@ -1,6 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+
+/** Conditions of a package's "exports" map that a Node ES module import matches, in order. */
+const IMPORT_CONDITIONS = ["node", "import", "default"];
 
 /**
  * Loads modules for the notebook's `import` and `require`, resolved from the notebook's folder
@@ -14,9 +18,13 @@ export class ModuleLoader {
     private readonly preloaded: Record<string, unknown>,
   ) {
     this.require = createRequire(join(folder, "notebook.ts"));
+    registerTypeScriptFiles();
   }
 
-  /** Loads a module for an import statement; ES-module-only packages load through import(). */
+  /**
+   * Loads a module for an import statement: CommonJS packages, JSON files and .ts files through
+   * require, ES-module-only packages through import().
+   */
   async importModule(specifier: string): Promise<unknown> {
     if (specifier in this.preloaded) return this.preloaded[specifier];
     if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.require(specifier);
@@ -26,6 +34,9 @@ export class ModuleLoader {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ERR_REQUIRE_ESM") return import(pathToFileURL(this.require.resolve(specifier)).href);
+      // A package whose "exports" offer only an "import" entry cannot be required at all.
+      const esmEntry = code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || code === "MODULE_NOT_FOUND" ? this.resolveImportEntry(specifier) : undefined;
+      if (esmEntry) return import(pathToFileURL(esmEntry).href);
       if (code === "MODULE_NOT_FOUND") {
         throw new Error(`Cannot find module "${specifier}" from ${this.folder}. Install it there with: npm install ${specifier}`);
       }
@@ -40,4 +51,60 @@ export class ModuleLoader {
     if (record.__esModule || record[Symbol.toStringTag] === "Module") return record.default;
     return module;
   }
+
+  /** Finds the file an ES module import of a bare package specifier loads, from the package's "exports". */
+  private resolveImportEntry(specifier: string): string | undefined {
+    if (specifier.startsWith(".") || specifier.startsWith("/")) return undefined;
+    const parts = specifier.split("/");
+    const packageName = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+    const subpath = "." + specifier.slice(packageName.length);
+
+    for (let folder = this.folder; ; folder = dirname(folder)) {
+      const packageFolder = join(folder, "node_modules", packageName);
+      const manifestPath = join(packageFolder, "package.json");
+      if (existsSync(manifestPath)) {
+        const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports?: unknown; main?: string };
+        const target = manifest.exports === undefined ? (subpath === "." ? (manifest.main ?? "index.js") : subpath) : exportTarget(manifest.exports, subpath);
+        return target ? resolve(packageFolder, target) : undefined;
+      }
+      if (dirname(folder) === folder) return undefined;
+    }
+  }
+}
+
+/** Picks the target of subpath in an "exports" field, following the import conditions. */
+function exportTarget(exports: unknown, subpath: string): string | undefined {
+  const isSubpathMap = typeof exports === "object" && exports !== null && Object.keys(exports).some((key) => key.startsWith("."));
+  const entry = isSubpathMap ? (exports as Record<string, unknown>)[subpath] : subpath === "." ? exports : undefined;
+  return conditionalTarget(entry);
+}
+
+function conditionalTarget(entry: unknown): string | undefined {
+  if (typeof entry === "string") return entry;
+  if (Array.isArray(entry)) return entry.map(conditionalTarget).find((target) => target !== undefined);
+  if (typeof entry !== "object" || entry === null) return undefined;
+  for (const condition of IMPORT_CONDITIONS) {
+    const target = conditionalTarget((entry as Record<string, unknown>)[condition]);
+    if (target) return target;
+  }
+  return undefined;
+}
+
+let typeScriptFilesRegistered = false;
+
+/**
+ * Lets require() load .ts files next to the notebook by transpiling them to CommonJS. TypeScript is
+ * loaded on the first such file, so notebooks that import none do not pay for it.
+ */
+function registerTypeScriptFiles(): void {
+  if (typeScriptFilesRegistered) return;
+  typeScriptFilesRegistered = true;
+  require.extensions[".ts"] = (module, filename) => {
+    const ts = require("typescript") as typeof import("typescript");
+    const output = ts.transpileModule(readFileSync(filename, "utf8"), {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+    });
+    (module as unknown as { _compile(code: string, filename: string): void })._compile(output.outputText, filename);
+  };
 }

@@ -22,7 +22,7 @@ export interface CheckResult {
 const EXPORT = "export ";
 
 /** TypeScript's "Cannot find module" diagnostic. */
-const MODULE_NOT_FOUND = 2307;
+export const MODULE_NOT_FOUND = 2307;
 
 /**
  * Type-checks cells against the preloaded API and the declarations of the cells run before.

@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
+
+// Imports resolve from the notebook's folder: packages of every module format, JSON and .ts files.
+
+let client: KernelClient;
+let folder: string;
+
+/** Writes a package into the notebook folder's node_modules. */
+function writePackage(name: string, files: Record<string, string>): void {
+  const packageFolder = join(folder, "node_modules", name);
+  mkdirSync(packageFolder, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(packageFolder, file), text);
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "tskeras-imports-test-"));
+  // An ES-module-only package: its exports offer only an import entry, as p-limit 4 and later do.
+  writePackage("esm-limit", {
+    "package.json": JSON.stringify({ name: "esm-limit", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", import: "./index.js" } } }),
+    "index.js": "export default function limit(concurrency) { return async (task) => task(); }\n",
+    "index.d.ts": "export default function limit(concurrency: number): <T>(task: () => Promise<T>) => Promise<T>;\n",
+  });
+  writePackage("cjs-greet", {
+    "package.json": JSON.stringify({ name: "cjs-greet", version: "1.0.0", main: "index.js" }),
+    "index.js": "exports.greet = (name) => `hola, ${name}`;\n",
+    "index.d.ts": "export declare function greet(name: string): string;\n",
+  });
+  writeFileSync(join(folder, "settings.json"), JSON.stringify({ epochs: 12 }));
+  writeFileSync(join(folder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
+  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en" } });
+}, 120_000);
+
+afterAll(async () => {
+  await client?.shutdown();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function resultText(result: ExecuteResult): string | undefined {
+  const message = result.iopub.find((m) => m.header.msg_type === "execute_result");
+  return (message?.content.data as Record<string, string> | undefined)?.["text/plain"];
+}
+
+describe("imports in cells", () => {
+  it("imports a package that ships only ES modules", async () => {
+    const result = await client.execute('import pLimit from "esm-limit";\nconst limit = pLimit(2);\nawait limit(async () => 42)');
+    expect(result.reply.status).toBe("ok");
+    expect(resultText(result)).toBe("42");
+  });
+
+  it("imports a CommonJS package and requires it", async () => {
+    const imported = await client.execute('import { greet } from "cjs-greet";\ngreet("Ana")');
+    expect(resultText(imported)).toBe("'hola, Ana'");
+    const required = await client.execute('require("cjs-greet").greet("Luis")');
+    expect(resultText(required)).toBe("'hola, Luis'");
+  });
+
+  it("imports JSON files and .ts files next to the notebook", async () => {
+    const json = await client.execute('import settings from "./settings.json";\nsettings.epochs');
+    expect(resultText(json)).toBe("12");
+    const typescript = await client.execute('import { double } from "./helpers.ts";\ndouble(21)');
+    expect(typescript.reply.status).toBe("ok");
+    expect(resultText(typescript)).toBe("42");
+  });
+
+  it("imports Node built-ins with and without the node: prefix", async () => {
+    const result = await client.execute('import { join } from "node:path";\nimport os from "os";\n[join("a", "b"), typeof os.cpus]');
+    expect(resultText(result)).toBe("[ 'a/b', 'function' ]");
+  });
+
+  it("names a missing module and the folder it was looked for in", async () => {
+    const checked = await client.execute('import missing from "not-installed-here";');
+    expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const traceback = (checked.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("not-installed-here");
+    expect(traceback).toContain(folder);
+
+    await client.execute('kernel.typecheck("off");');
+    const unchecked = await client.execute('import missing from "not-installed-here";');
+    expect(unchecked.reply.status).toBe("error");
+    expect(String(unchecked.reply.evalue)).toBe(`Cannot find module "not-installed-here" from ${folder}. Install it there with: npm install not-installed-here`);
+    await client.execute('kernel.typecheck("error");');
+  });
+});
