@@ -57,6 +57,19 @@ describe("type checking across cells", () => {
     expect(String(wrong.reply.evalue)).toContain("TS2322");
   });
 
+  it("carries interfaces, type aliases, enums and destructured names", async () => {
+    const declared = await client.execute(
+      "interface Point { x: number }\ntype Pair = [number, number];\nenum Color { Red, Green }\nconst { a, b: [c] } = { a: 1, b: [2] };\nfunction norm(p: Point) { return Math.abs(p.x); }",
+    );
+    expect(declared.reply.status).toBe("ok");
+    const used = await client.execute("const point: Point = { x: -a };\nconst pair: Pair = [c, Color.Green];\n[norm(point), ...pair]");
+    expect(used.reply.status).toBe("ok");
+    expect(resultText(used)).toBe("[ 1, 2, 1 ]");
+
+    const wrong = await client.execute('const other: Point = { x: "far" };');
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+  });
+
   it("runs for await at top level", async () => {
     const result = await client.execute("let total = 0;\nasync function* numbers() { yield 1; yield 2; }\nfor await (const n of numbers()) total += n;\ntotal");
     expect(resultText(result)).toBe("3");
