@@ -36,6 +36,8 @@ export interface CliMessages {
 export interface KernelMessages {
   /** The kernel's banner, naming the TensorFlow.js backend in use. */
   banner(version: string, backend: string): string;
+  /** Stands for the backend's name in the banner while TensorFlow.js is still loading. */
+  backendLoading(): string;
   /** The executor process ended while a cell ran, taking the notebook's variables with it. */
   executorDied(reason: string): string;
   /** Where a stack frame is in the notebook: the cell's name, line and column. */

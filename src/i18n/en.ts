@@ -4,6 +4,7 @@ import { kerasEn } from "./keras.en";
 export const en: Catalogue = {
   kernel: {
     banner: (version, backend) => `tskeras ${version}: TypeScript with Keras on TensorFlow.js (backend: ${backend})`,
+    backendLoading: () => "loading; tf.getBackend() names it",
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,

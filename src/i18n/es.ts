@@ -4,6 +4,7 @@ import { kerasEs } from "./keras.es";
 export const es: Catalogue = {
   kernel: {
     banner: (version, backend) => `tskeras ${version}: TypeScript con Keras sobre TensorFlow.js (backend: ${backend})`,
+    backendLoading: () => "cargando; tf.getBackend() lo indica",
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,

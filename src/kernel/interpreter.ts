@@ -1,11 +1,11 @@
-import ts from "typescript";
 import { currentLanguage, messages } from "../i18n";
 import type { CellOutputEvent, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import type { ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { ExecutionOutcome, Interpreter } from "./session";
-import { CellChecker, MODULE_NOT_FOUND, type CellDiagnostic, type CheckResult } from "./typescript/checker";
-import { compileCell } from "./typescript/compile";
+import type { CellChecker, CheckResult } from "./typescript/checker";
+import type { compileCell } from "./typescript/compile";
+import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
 const RED = "\u001b[0;31m";
 const BOLD = "\u001b[1m";
@@ -26,19 +26,37 @@ export interface InterpreterOptions {
   publish: (event: CellOutputEvent) => void;
 }
 
+/** The parts of the kernel that need the typescript package, which takes about 160 ms to load. */
+interface Toolchain {
+  checker: CellChecker;
+  compileCell: typeof compileCell;
+}
+
+/** How long after the process started kernel_info may wait for the executor to name its backend. */
+const BANNER_WAIT_DEADLINE_MS = 250;
+
 /** Runs TypeScript cells: checks and compiles them here, runs them in the executor process. */
 export class TypeScriptInterpreter implements Interpreter {
-  private readonly checker: CellChecker;
+  private toolchainLoaded: Toolchain | undefined;
   private typecheck: TypecheckMode;
 
   constructor(
     private readonly executor: ExecutorHost,
     private readonly options: InterpreterOptions,
   ) {
-    this.checker = new CellChecker(options.folder, options.packageRoot);
     this.typecheck = options.typecheck;
-    // TypeScript ships its diagnostics in Spanish too.
-    if (currentLanguage() === "es") ts.validateLocaleAndSetLanguage("es", ts.sys);
+  }
+
+  /**
+   * Loads the typescript package and builds the type checker's prelude ahead of the first cell.
+   * It blocks the event loop for about a second, so the kernel calls it once kernel_info is answered.
+   */
+  warmUp(): void {
+    try {
+      this.toolchain().checker.check("");
+    } catch (error) {
+      this.options.log.error("warming up the type checker failed", error);
+    }
   }
 
   setTypecheck(mode: TypecheckMode): void {
@@ -47,19 +65,22 @@ export class TypeScriptInterpreter implements Interpreter {
   }
 
   async kernelInfo(): Promise<Record<string, unknown>> {
-    const backend = await this.executor.start();
+    // The reply does not wait for TensorFlow.js past a deadline: a client connecting to a kernel that
+    // is still starting gets its reply at once, and a banner that says the backend is loading.
+    const waitMs = Math.max(0, BANNER_WAIT_DEADLINE_MS - process.uptime() * 1000);
+    const backend = await Promise.race([this.executor.start(), delay(waitMs).then(() => undefined)]);
     return {
       implementation: "tskeras",
       implementation_version: this.options.version,
       language_info: {
         name: "typescript",
-        version: ts.version,
+        version: (require("typescript/package.json") as { version: string }).version,
         mimetype: "text/typescript",
         file_extension: ".ts",
         codemirror_mode: "typescript",
         pygments_lexer: "typescript",
       },
-      banner: messages().kernel.banner(this.options.version, backend),
+      banner: messages().kernel.banner(this.options.version, backend ?? messages().kernel.backendLoading()),
       help_links: [
         { text: "TensorFlow.js API", url: "https://js.tensorflow.org/api/latest/" },
         { text: "Keras", url: "https://keras.io/api/" },
@@ -69,7 +90,8 @@ export class TypeScriptInterpreter implements Interpreter {
 
   async execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome> {
     // 1. Check types against the preloaded API and the earlier cells.
-    const check = this.typecheck === "off" ? undefined : this.checkTypes(code);
+    const { checker, compileCell } = this.toolchain();
+    const check = this.typecheck === "off" ? undefined : this.checkTypes(checker, code);
     if (check && check.syntaxErrors.length > 0) return { status: "error", error: syntaxErrorReport(code, check.syntaxErrors) };
     if (check && check.typeErrors.length > 0) {
       if (this.typecheck === "error") return { status: "error", error: typeErrorReport(code, check.typeErrors, this.options.folder) };
@@ -83,7 +105,7 @@ export class TypeScriptInterpreter implements Interpreter {
     // 3. Run it; its declarations then exist, so later cells are checked against them.
     const done = await this.executor.execute(requestId, compiled.cell);
     if (check) check.commit();
-    else this.checker.recordUnchecked(code);
+    else checker.recordUnchecked(code);
 
     if (done.error) return { status: "error", error: done.error };
     return { status: "ok", result: done.result };
@@ -97,9 +119,23 @@ export class TypeScriptInterpreter implements Interpreter {
     return this.executor.shutdown();
   }
 
-  private checkTypes(code: string): CheckResult | undefined {
+  private toolchain(): Toolchain {
+    if (!this.toolchainLoaded) {
+      const ts = require("typescript") as typeof import("typescript");
+      // TypeScript ships its diagnostics in Spanish too.
+      if (currentLanguage() === "es") ts.validateLocaleAndSetLanguage("es", ts.sys);
+      const { CellChecker } = require("./typescript/checker") as typeof import("./typescript/checker");
+      this.toolchainLoaded = {
+        checker: new CellChecker(this.options.folder, this.options.packageRoot),
+        compileCell: (require("./typescript/compile") as typeof import("./typescript/compile")).compileCell,
+      };
+    }
+    return this.toolchainLoaded;
+  }
+
+  private checkTypes(checker: CellChecker, code: string): CheckResult | undefined {
     try {
-      return this.checker.check(code);
+      return checker.check(code);
     } catch (error) {
       // A failure of the checker itself must not keep the learner from running cells.
       this.options.log.error("type checking failed; running the cell unchecked", error);
@@ -141,4 +177,8 @@ function diagnosticLines(code: string, diagnostics: CellDiagnostic[]): string[] 
 function codeExcerpt(code: string, diagnostic: CellDiagnostic): string[] {
   const line = code.split("\n")[diagnostic.line - 1] ?? "";
   return [`  ${line}`, `  ${" ".repeat(Math.max(0, diagnostic.column - 1))}${RED}^${RESET}`];
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

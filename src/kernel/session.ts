@@ -17,6 +17,8 @@ export interface Interpreter {
   execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome>;
   interrupt(): void;
   shutdown(): Promise<void>;
+  /** Prepares slow parts ahead of the first cell; the session calls it once the first kernel_info is answered. */
+  warmUp?(): void;
 }
 
 export type ExecutionOutcome = { status: "ok"; result?: Record<string, unknown> } | { status: "error"; error: ErrorReport };
@@ -31,6 +33,7 @@ type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
 export class Session {
   private readonly id = randomUUID();
   private executionCount = 0;
+  private warmedUp = false;
   private executeQueue: Promise<void> = Promise.resolve();
   // Requests queued behind a cell that failed with stop_on_error are aborted, as ipykernel does.
   private abortQueuedUpTo = 0;
@@ -103,6 +106,10 @@ export class Session {
       const info = await this.interpreter.kernelInfo();
       await this.reply(request, channel, "kernel_info_reply", { status: "ok", protocol_version: PROTOCOL_VERSION, ...info });
     });
+    if (!this.warmedUp) {
+      this.warmedUp = true;
+      setImmediate(() => this.interpreter.warmUp?.());
+    }
   }
 
   private enqueueExecute(request: Message): Promise<void> {

@@ -1,16 +1,9 @@
 import { join } from "node:path";
 import ts from "typescript";
 import { collectTopLevelNames } from "./declarations";
+import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory } from "./history";
 import { buildPrelude } from "./prelude";
-
-/** An error found in a cell before it runs, with 1-based line and column in the cell. */
-export interface CellDiagnostic {
-  line: number;
-  column: number;
-  code: number;
-  message: string;
-}
 
 /** The outcome of checking one cell; commit() records its declarations once the cell has run. */
 export interface CheckResult {
@@ -21,8 +14,6 @@ export interface CheckResult {
 
 const EXPORT = "export ";
 
-/** TypeScript's "Cannot find module" diagnostic. */
-export const MODULE_NOT_FOUND = 2307;
 
 /**
  * Type-checks cells against the preloaded API and the declarations of the cells run before.

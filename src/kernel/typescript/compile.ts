@@ -1,6 +1,7 @@
 import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
-import { toCellDiagnostic, type CellDiagnostic } from "./checker";
+import { toCellDiagnostic } from "./checker";
+import type { CellDiagnostic } from "./diagnostics";
 import { cellTransformer } from "./declarations";
 
 export type CompileResult = { ok: true; cell: CompiledCell } | { ok: false; diagnostics: CellDiagnostic[] };
