@@ -33,6 +33,8 @@ function streamText(result: ExecuteResult): string {
 
 describe("kernel over ZeroMQ", () => {
   it("describes itself as a TypeScript kernel and names its backend", async () => {
+    // A cell waits for the executor, so its backend is known when kernel_info is asked again.
+    await client.execute("0");
     const { reply } = await client.kernelInfo();
     expect(reply.protocol_version).toBe("5.4");
     expect(reply.language_info).toMatchObject({ name: "typescript", file_extension: ".ts", mimetype: "text/typescript" });
