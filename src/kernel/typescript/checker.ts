@@ -3,9 +3,13 @@ import ts from "typescript";
 import { collectTopLevelNames } from "./declarations";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory } from "./history";
+import { bundleDeclarations } from "./declaration-bundle";
 import { buildPrelude } from "./prelude";
 
 /** The outcome of checking one cell; commit() records its declarations once the cell has run. */
+/** The module of TensorFlow.js that the preloaded API re-exports as `tf`. */
+const TENSORFLOW_MODULE = "@tensorflow/tfjs";
+
 export interface CheckResult {
   syntaxErrors: CellDiagnostic[];
   typeErrors: CellDiagnostic[];
@@ -31,13 +35,20 @@ export class CellChecker {
   private readonly cachedFiles = new Map<string, ts.SourceFile>();
   private readonly virtualFiles = new Map<string, string>();
   private readonly preludePath: string;
+  private readonly bundlePath: string;
   private readonly historyPath: string;
+  private bundledModules = new Set<string>();
   private readonly cellPath: string;
   private program: ts.Program | undefined;
   private resolutionCaches: { clear(): void }[] = [];
 
-  constructor(folder: string, packageRoot: string) {
+  constructor(
+    folder: string,
+    private readonly packageRoot: string,
+  ) {
     this.preludePath = join(folder, "__tskeras_prelude__.ts");
+    // Beside the package's node_modules, so packages that the bundled declarations import resolve.
+    this.bundlePath = join(packageRoot, "__tskeras_declarations__.d.ts");
     this.historyPath = join(folder, "__tskeras_history__.ts");
     this.cellPath = join(folder, "__tskeras_cell__.ts");
     this.options = {
@@ -64,13 +75,18 @@ export class CellChecker {
 
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
-    if (!this.virtualFiles.has(this.preludePath)) this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
+    if (!this.virtualFiles.has(this.preludePath)) {
+      const bundle = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE);
+      this.bundledModules = bundle.moduleNames;
+      this.virtualFiles.set(this.bundlePath, bundle.text);
+      this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
+    }
     const { text, insertions } = exportTopLevelDeclarations(source);
     this.virtualFiles.set(this.historyPath, this.history.text());
     this.virtualFiles.set(this.cellPath, text);
 
     const program = ts.createProgram({
-      rootNames: [this.preludePath, this.historyPath, this.cellPath],
+      rootNames: [this.bundlePath, this.preludePath, this.historyPath, this.cellPath],
       options: this.options,
       host: this.host,
       oldProgram: this.program,
@@ -153,9 +169,10 @@ export class CellChecker {
     );
     this.resolutionCaches = [moduleCache, typeReferenceCache];
     host.getModuleResolutionCache = () => moduleCache;
+    // A bundled module stays unresolved, so its files are not loaded and the bundle's declaration is used.
     host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
       literals.map((literal) =>
-        ts.resolveModuleName(literal.text, containingFile, options, host, moduleCache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
+        this.bundledModules.has(literal.text) ? { resolvedModule: undefined } : ts.resolveModuleName(literal.text, containingFile, options, host, moduleCache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
       );
     host.resolveTypeReferenceDirectiveReferences = (references, containingFile, redirected, options, containingSourceFile) =>
       references.map((reference) => {
