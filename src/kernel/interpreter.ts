@@ -1,5 +1,5 @@
 import { currentLanguage, messages } from "../i18n";
-import type { CellOutputEvent, ErrorReport, TypecheckMode } from "../runtime/ipc";
+import type { CellOutputEvent, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import type { ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { ExecutionOutcome, Interpreter } from "./session";
@@ -98,12 +98,19 @@ export class TypeScriptInterpreter implements Interpreter {
       this.options.publish({ type: "stream", requestId, name: "stderr", text: typeWarningText(code, check.typeErrors) });
     }
 
-    // 2. Rewrite and transpile the cell, which also catches syntax errors when checking is off.
-    const compiled = compileCell(code, executionCount);
-    if (!compiled.ok) return { status: "error", error: syntaxErrorReport(code, compiled.diagnostics) };
+    // 2. Rewrite and compile the cell: from the checker's program when there is one, else on its own,
+    //    which also catches syntax errors when checking is off.
+    let cell: CompiledCell;
+    if (check) {
+      cell = check.compile(executionCount);
+    } else {
+      const compiled = compileCell(code, executionCount);
+      if (!compiled.ok) return { status: "error", error: syntaxErrorReport(code, compiled.diagnostics) };
+      cell = compiled.cell;
+    }
 
     // 3. Run it; its declarations then exist, so later cells are checked against them.
-    const done = await this.executor.execute(requestId, compiled.cell);
+    const done = await this.executor.execute(requestId, cell);
     if (check) check.commit();
     else checker.recordUnchecked(code);
 

@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import ts from "typescript";
+import type { CompiledCell } from "../../runtime/ipc";
+import { emitCell, toCellDiagnostic } from "./compile";
 import { collectTopLevelNames } from "./declarations";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory } from "./history";
@@ -13,7 +15,17 @@ const TENSORFLOW_MODULE = "@tensorflow/tfjs";
 export interface CheckResult {
   syntaxErrors: CellDiagnostic[];
   typeErrors: CellDiagnostic[];
+  /** Compiles the checked cell to JavaScript from the same program, which saves parsing it again. */
+  compile(executionCount: number): CompiledCell;
   commit(): void;
+}
+
+/** What a language service needs to see the same files as the checker. */
+export interface CheckerGlobals {
+  options: ts.CompilerOptions;
+  host: ts.CompilerHost;
+  /** The prelude, the declaration bundle and the history; the cell is not among them. */
+  rootNames: string[];
 }
 
 const EXPORT = "export ";
@@ -22,11 +34,12 @@ const EXPORT = "export ";
 /**
  * Type-checks cells against the preloaded API and the declarations of the cells run before.
  *
- * The program has three files in the notebook's folder, so imports resolve from there: a prelude
- * that declares the preloaded globals, the generated history of earlier cells, and the cell. The
- * cell is checked as a module with every top-level declaration exported. Its own declarations then
- * shadow the history's globals of the same name instead of clashing with them, and the declaration
- * emit of the cell contains them all.
+ * The program has a prelude that declares the preloaded globals, one bundle of TensorFlow.js's
+ * declarations, the generated history of earlier cells, and the cell, in the notebook's folder so its
+ * imports resolve from there. Every file is a module (moduleDetection "force"), so the cell's own
+ * declarations shadow the history's globals of the same name instead of clashing with them. Once the
+ * cell has run, a copy with every top-level declaration exported gives the declaration emit that
+ * becomes its history entry.
  */
 export class CellChecker {
   private readonly history = new DeclarationHistory();
@@ -40,6 +53,7 @@ export class CellChecker {
   private bundledModules = new Set<string>();
   private readonly cellPath: string;
   private program: ts.Program | undefined;
+  private cachedGlobals: CheckerGlobals | undefined;
   private resolutionCaches: { clear(): void }[] = [];
 
   constructor(
@@ -67,44 +81,66 @@ export class CellChecker {
       allowImportingTsExtensions: true,
       allowUnreachableCode: true,
       skipLibCheck: true,
+      moduleDetection: ts.ModuleDetectionKind.Force,
       declaration: true,
-      emitDeclarationOnly: true,
+      sourceMap: true,
+      inlineSources: true,
+      // NOTE: TypeScript reports allowImportingTsExtensions without noEmit as an options error, which the
+      // kernel does not read; emit works with it in TypeScript 5.9.
     };
     this.host = this.createHost();
   }
 
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
-    if (!this.virtualFiles.has(this.preludePath)) {
-      const bundle = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE);
-      this.bundledModules = bundle.moduleNames;
-      this.virtualFiles.set(this.bundlePath, bundle.text);
-      this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
-    }
-    const { text, insertions } = exportTopLevelDeclarations(source);
-    this.virtualFiles.set(this.historyPath, this.history.text());
-    this.virtualFiles.set(this.cellPath, text);
-
-    const program = ts.createProgram({
-      rootNames: [this.bundlePath, this.preludePath, this.historyPath, this.cellPath],
-      options: this.options,
-      host: this.host,
-      oldProgram: this.program,
-    });
-    this.program = program;
+    const program = this.createProgram(source);
     const cell = program.getSourceFile(this.cellPath)!;
 
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
         .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
-        .map((diagnostic) => toCellDiagnostic(diagnostic, source, insertions));
+        .map((diagnostic) => toCellDiagnostic(diagnostic, source));
     const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
     // Types are not worth checking in code that does not parse.
     const typeErrors = syntaxErrors.length ? [] : errorsOf(program.getSemanticDiagnostics(cell));
     // A module not found now may be installed before the next cell, so failed lookups are not kept.
     if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.resolutionCaches.forEach((cache) => cache.clear());
 
-    return { syntaxErrors, typeErrors, commit: () => this.commit(program, cell, source) };
+    return {
+      syntaxErrors,
+      typeErrors,
+      compile: (executionCount) => emitCell(program, cell, executionCount),
+      commit: () => this.commit(program, cell, source),
+    };
+  }
+
+  /** Returns the options, host and root files, building the prelude and the bundle on first use. */
+  globals(): CheckerGlobals {
+    this.prepare();
+    this.cachedGlobals ??= { options: this.options, host: this.host, rootNames: [this.bundlePath, this.preludePath, this.historyPath] };
+    return this.cachedGlobals;
+  }
+
+  private prepare(): void {
+    if (!this.virtualFiles.has(this.preludePath)) {
+      const bundle = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE);
+      this.bundledModules = bundle.moduleNames;
+      this.virtualFiles.set(this.bundlePath, bundle.text);
+      this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
+    }
+    this.virtualFiles.set(this.historyPath, this.history.text());
+  }
+
+  private createProgram(cellText: string): ts.Program {
+    this.prepare();
+    this.virtualFiles.set(this.cellPath, cellText);
+    this.program = ts.createProgram({
+      rootNames: [...this.globals().rootNames, this.cellPath],
+      options: this.options,
+      host: this.host,
+      oldProgram: this.program,
+    });
+    return this.program;
   }
 
   /** Records the names a cell declares without their types, for cells that ran unchecked. */
@@ -113,8 +149,13 @@ export class CellChecker {
   }
 
   private commit(program: ts.Program, cell: ts.SourceFile, source: string): void {
+    const names = collectTopLevelNames(parse(source));
+    if (names.length === 0) return;
+
+    // The declaration emit of a module keeps exported declarations only, hence the exported copy.
+    const exported = this.createProgram(exportTopLevelDeclarations(source));
     let declarationFile = "";
-    program.emit(cell, (fileName, text) => {
+    exported.emit(exported.getSourceFile(this.cellPath), (fileName, text) => {
       if (fileName.endsWith(".d.ts")) declarationFile = text;
     }, undefined, true);
     this.history.recordDeclarationFile(declarationFile);
@@ -125,7 +166,7 @@ export class CellChecker {
     }
 
     // A name the declaration emit could not describe stays usable, typed any.
-    for (const name of collectTopLevelNames(parse(source))) {
+    for (const name of names) {
       if (!this.history.has(name)) this.history.recordUntyped(name);
     }
   }
@@ -209,11 +250,8 @@ function parse(source: string): ts.SourceFile {
   return ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, false);
 }
 
-/**
- * Puts `export` before each top-level declaration that lacks it, and ends the text as a module.
- * Returns the offsets in source where `export ` was inserted, to map positions back.
- */
-function exportTopLevelDeclarations(source: string): { text: string; insertions: number[] } {
+/** Puts `export` before each top-level declaration that lacks it. */
+function exportTopLevelDeclarations(source: string): string {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
   const insertions: number[] = [];
   for (const statement of file.statements) {
@@ -229,8 +267,7 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
     text += source.slice(last, offset) + EXPORT;
     last = offset;
   }
-  text += source.slice(last) + "\nexport {};\n";
-  return { text, insertions };
+  return text + source.slice(last);
 }
 
 function isExportable(statement: ts.Statement): boolean {
@@ -243,27 +280,4 @@ function isExportable(statement: ts.Statement): boolean {
     ts.isEnumDeclaration(statement) ||
     (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name))
   );
-}
-
-/** Maps a position in the checked text back to the cell's source, undoing the inserted `export `s. */
-function originalOffset(position: number, insertions: number[]): number {
-  let shift = 0;
-  for (const offset of insertions) {
-    const checkedStart = offset + shift;
-    if (position < checkedStart) break;
-    if (position < checkedStart + EXPORT.length) return offset;
-    shift += EXPORT.length;
-  }
-  return position - shift;
-}
-
-export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string, insertions: number[] = []): CellDiagnostic {
-  const start = Math.min(originalOffset(diagnostic.start ?? 0, insertions), source.length);
-  const before = source.slice(0, start).split("\n");
-  return {
-    line: before.length,
-    column: before[before.length - 1].length + 1,
-    code: diagnostic.code,
-    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
-  };
 }
