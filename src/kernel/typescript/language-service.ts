@@ -1,0 +1,149 @@
+import { join } from "node:path";
+import ts from "typescript";
+import type { CheckerGlobals } from "./checker";
+
+/** A LanguageServiceHost with the resolution-cache hook that TypeScript's language service also reads. */
+type CachingHost = ts.LanguageServiceHost & { getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined };
+
+/**
+ * A ts.LanguageService for the cell being edited, compiled against the same files as the type
+ * checker (the prelude of preloaded globals and the history of earlier cells) through the checker's
+ * compiler host. The declarations of the TypeScript library and of packages that the checker parsed
+ * are therefore reused as they are, and so are its module resolutions.
+ *
+ * The edited cell is a module, so its top-level declarations shadow the history's globals of the
+ * same name, as they do when the cell is checked before it runs. A new program is built only when
+ * the cell or a file of the checker changed since the last request.
+ */
+export class CellLanguageService {
+  /** Name of the edited cell's file, in the notebook's folder so that its imports resolve from there. */
+  readonly fileName: string;
+  readonly service: ts.LanguageService;
+  private globals: CheckerGlobals | undefined;
+  private options: ts.CompilerOptions | undefined;
+  private cellText = "";
+  private cellFile: ts.SourceFile | undefined;
+  // The text of each of the checker's root files when the current program was built.
+  private readonly rootTexts = new Map<string, string | undefined>();
+  // Files known to exist, remembered to save a stat per file per program. Like the checker's cache of
+  // parsed files, this assumes that no file disappears while the kernel runs.
+  private readonly existingFiles = new Set<string>();
+  private version = 0;
+
+  constructor(
+    private readonly folder: string,
+    private readonly loadGlobals: () => CheckerGlobals,
+  ) {
+    this.fileName = join(folder, "__tskeras_edited_cell__.ts");
+    this.service = ts.createLanguageService(this.createHost(), this.createRegistry());
+  }
+
+  /**
+   * Makes code the text of the edited cell and returns the program that contains it. The program is
+   * the previous one when neither the cell nor the checker's files changed.
+   */
+  update(code: string): ts.Program {
+    const globals = this.loadGlobals();
+    if (globals !== this.globals) {
+      this.globals = globals;
+      // Every file that is not a declaration file is a module, so the edited cell is one without an added `export {}`.
+      this.options = { ...globals.options, moduleDetection: ts.ModuleDetectionKind.Force };
+    }
+
+    let changed = code !== this.cellText;
+    for (const root of globals.rootNames) {
+      const text = globals.host.readFile(root);
+      if (this.rootTexts.get(root) !== text) changed = true;
+      this.rootTexts.set(root, text);
+    }
+    this.cellText = code;
+    if (changed) this.version++;
+
+    const program = this.service.getProgram();
+    if (!program) throw new Error("the TypeScript language service has no program");
+    return program;
+  }
+
+  /** Returns the edited cell's parsed file in the current program. */
+  sourceFile(program: ts.Program): ts.SourceFile {
+    const file = program.getSourceFile(this.fileName);
+    if (!file) throw new Error(`the language service's program has no ${this.fileName}`);
+    return file;
+  }
+
+  private get checkerGlobals(): CheckerGlobals {
+    if (!this.globals) throw new Error("CellLanguageService.update() must run before the service is used");
+    return this.globals;
+  }
+
+  private createHost(): CachingHost {
+    const checkerHost = () => this.checkerGlobals.host;
+    return {
+      getCompilationSettings: () => this.options ?? {},
+      // While this version is unchanged, the service keeps its program and calls nothing else.
+      getProjectVersion: () => String(this.version),
+      getScriptFileNames: () => [...this.checkerGlobals.rootNames, this.fileName],
+      getScriptVersion: () => String(this.version),
+      getScriptSnapshot: (fileName) => {
+        if (fileName === this.fileName) return ts.ScriptSnapshot.fromString(this.cellText);
+        // The registry below takes the text from the checker's host, so an empty snapshot only marks that the file exists.
+        return this.fileExistsOnce(fileName) ? EMPTY_SNAPSHOT : undefined;
+      },
+      getCurrentDirectory: () => this.folder,
+      getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+      fileExists: (fileName) => fileName === this.fileName || checkerHost().fileExists(fileName),
+      readFile: (fileName) => (fileName === this.fileName ? this.cellText : checkerHost().readFile(fileName)),
+      directoryExists: (directory) => checkerHost().directoryExists?.(directory) ?? ts.sys.directoryExists(directory),
+      getDirectories: (directory) => checkerHost().getDirectories?.(directory) ?? ts.sys.getDirectories(directory),
+      readDirectory: (path, extensions, exclude, include, depth) => ts.sys.readDirectory(path, extensions, exclude, include, depth),
+      realpath: (path) => checkerHost().realpath?.(path) ?? path,
+      resolveModuleNameLiterals: (...args) => {
+        const resolve = checkerHost().resolveModuleNameLiterals;
+        if (!resolve) throw new Error("the checker's compiler host does not resolve modules");
+        return resolve(...args);
+      },
+      resolveTypeReferenceDirectiveReferences: (...args) => {
+        const resolve = checkerHost().resolveTypeReferenceDirectiveReferences;
+        if (!resolve) throw new Error("the checker's compiler host does not resolve type references");
+        return resolve(...args);
+      },
+      // NOTE: not in the public LanguageServiceHost type, but TypeScript 5.9's language service passes
+      // it to the program, which then reads each package.json once instead of once per program.
+      getModuleResolutionCache: () => checkerHost().getModuleResolutionCache?.(),
+    };
+  }
+
+  /** Creates a document registry that returns the checker's SourceFiles, and its own for the edited cell. */
+  private createRegistry(): ts.DocumentRegistry {
+    const sourceFile = (fileName: string, options: ts.CreateSourceFileOptions | ts.ScriptTarget | undefined): ts.SourceFile => {
+      const languageVersion = options ?? ts.ScriptTarget.ES2022;
+      if (fileName === this.fileName) {
+        if (this.cellFile?.text !== this.cellText) this.cellFile = ts.createSourceFile(fileName, this.cellText, languageVersion, true);
+        return this.cellFile;
+      }
+      const file = this.checkerGlobals.host.getSourceFile(fileName, languageVersion);
+      if (!file) throw new Error(`failed to read ${fileName}`);
+      return file;
+    };
+    return {
+      acquireDocument: (fileName, _settings, _snapshot, _version, _kind, options) => sourceFile(fileName, options),
+      acquireDocumentWithKey: (fileName, _path, _settings, _key, _snapshot, _version, _kind, options) => sourceFile(fileName, options),
+      updateDocument: (fileName, _settings, _snapshot, _version, _kind, options) => sourceFile(fileName, options),
+      updateDocumentWithKey: (fileName, _path, _settings, _key, _snapshot, _version, _kind, options) => sourceFile(fileName, options),
+      getKeyForCompilationSettings: () => "tskeras" as ts.DocumentRegistryBucketKey,
+      releaseDocument: () => undefined,
+      releaseDocumentWithKey: () => undefined,
+      reportStats: () => "[]",
+    };
+  }
+
+  private fileExistsOnce(fileName: string): boolean {
+    if (this.existingFiles.has(fileName)) return true;
+    const exists = this.checkerGlobals.host.fileExists(fileName);
+    if (exists) this.existingFiles.add(fileName);
+    return exists;
+  }
+}
+
+const EMPTY_SNAPSHOT = ts.ScriptSnapshot.fromString("");
