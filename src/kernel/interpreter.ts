@@ -2,9 +2,11 @@ import { currentLanguage, messages } from "../i18n";
 import type { CellOutputEvent, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import type { ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
+import type { Completeness, Completions, MimeBundle } from "./protocol/introspection";
 import type { ExecutionOutcome, Interpreter } from "./session";
 import type { CellChecker, CheckResult } from "./typescript/checker";
 import type { compileCell } from "./typescript/compile";
+import type { CellIntrospection } from "./typescript/introspection";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
 const RED = "\u001b[0;31m";
@@ -30,6 +32,7 @@ export interface InterpreterOptions {
 interface Toolchain {
   checker: CellChecker;
   compileCell: typeof compileCell;
+  introspection: CellIntrospection;
 }
 
 /** How long after the process started kernel_info may wait for the executor to name its backend. */
@@ -53,7 +56,10 @@ export class TypeScriptInterpreter implements Interpreter {
    */
   warmUp(): void {
     try {
-      this.toolchain().checker.check("");
+      const { checker, introspection } = this.toolchain();
+      checker.check("");
+      // The first completion builds the language service's program: about 0.1 s on a 2-core machine.
+      introspection.complete("", 0);
     } catch (error) {
       this.options.log.error("warming up the type checker failed", error);
     }
@@ -118,6 +124,18 @@ export class TypeScriptInterpreter implements Interpreter {
     return { status: "ok", result: done.result };
   }
 
+  async complete(code: string, cursor: number): Promise<Completions> {
+    return this.toolchain().introspection.complete(code, cursor);
+  }
+
+  async inspect(code: string, cursor: number, detailLevel: 0 | 1): Promise<MimeBundle | undefined> {
+    return this.toolchain().introspection.inspect(code, cursor, detailLevel);
+  }
+
+  async isComplete(code: string): Promise<Completeness> {
+    return this.toolchain().introspection.isComplete(code);
+  }
+
   interrupt(): void {
     this.executor.interrupt();
   }
@@ -132,9 +150,12 @@ export class TypeScriptInterpreter implements Interpreter {
       // TypeScript ships its diagnostics in Spanish too.
       if (currentLanguage() === "es") ts.validateLocaleAndSetLanguage("es", ts.sys);
       const { CellChecker } = require("./typescript/checker") as typeof import("./typescript/checker");
+      const { CellIntrospection } = require("./typescript/introspection") as typeof import("./typescript/introspection");
+      const checker = new CellChecker(this.options.folder, this.options.packageRoot);
       this.toolchainLoaded = {
-        checker: new CellChecker(this.options.folder, this.options.packageRoot),
+        checker,
         compileCell: (require("./typescript/compile") as typeof import("./typescript/compile")).compileCell,
+        introspection: new CellIntrospection(this.options.folder, () => checker.globals()),
       };
     }
     return this.toolchainLoaded;

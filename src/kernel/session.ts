@@ -1,6 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { CellOutputEvent, ErrorReport } from "../runtime/ipc";
 import type { Logger } from "./log";
+import {
+  completeReplyContent,
+  errorReplyContent,
+  inspectReplyContent,
+  isCompleteReplyContent,
+  parseCompleteRequest,
+  parseInspectRequest,
+  parseIsCompleteRequest,
+  type Completeness,
+  type Completions,
+  type MimeBundle,
+} from "./protocol/introspection";
 import { isRecord, parseExecuteRequest, PROTOCOL_VERSION, type Header, type Message } from "./protocol/messages";
 import type { Signer } from "./protocol/signing";
 import type { MessageChannel, Transport } from "./protocol/transport";
@@ -15,6 +27,12 @@ export interface Interpreter {
    * they happen, tagged with requestId.
    */
   execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome>;
+  /** Lists completions of the word at cursor, a UTF-16 offset into code, and the span they replace. */
+  complete(code: string, cursor: number): Promise<Completions>;
+  /** Describes the name at cursor (a UTF-16 offset), or returns undefined when nothing there has a description. */
+  inspect(code: string, cursor: number, detailLevel: 0 | 1): Promise<MimeBundle | undefined>;
+  /** Tells whether code is ready to run or needs more lines, which a console requests when Enter is pressed. */
+  isComplete(code: string): Promise<Completeness>;
   interrupt(): void;
   shutdown(): Promise<void>;
   /** Prepares slow parts ahead of the first cell; the session calls it once the first kernel_info is answered. */
@@ -48,6 +66,25 @@ export class Session {
     interrupt_request: (request, channel) => this.interrupt(request, channel),
     comm_info_request: (request, channel) =>
       this.busyIdle(request, () => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: {} })),
+    complete_request: (request, channel) =>
+      this.answer(request, channel, "complete_reply", parseCompleteRequest, async ({ code, cursor }) =>
+        completeReplyContent(code, await this.interpreter.complete(code, cursor)),
+      ),
+    inspect_request: (request, channel) =>
+      this.answer(request, channel, "inspect_reply", parseInspectRequest, async ({ code, cursor, detailLevel }) =>
+        inspectReplyContent(await this.interpreter.inspect(code, cursor, detailLevel)),
+      ),
+    // is_complete_reply has no error status, so a failed request gets "unknown": the protocol's status
+    // for code the kernel cannot judge, which the client then handles by its own rules.
+    is_complete_request: (request, channel) =>
+      this.answer(
+        request,
+        channel,
+        "is_complete_reply",
+        parseIsCompleteRequest,
+        async ({ code }) => isCompleteReplyContent(await this.interpreter.isComplete(code)),
+        () => ({ status: "unknown" }),
+      ),
   };
 
   constructor(
@@ -177,6 +214,40 @@ export class Session {
     await this.busyIdle(request, async () => {
       this.interpreter.interrupt();
       await this.reply(request, channel, "interrupt_reply", { status: "ok" });
+    });
+  }
+
+  /**
+   * Replies at once, between busy and idle, to a request that does not run code. Content that does not
+   * parse and a failure of the interpreter each get an error reply, so a client waiting for the reply gets one.
+   */
+  private async answer<Request>(
+    request: Message,
+    channel: MessageChannel,
+    replyType: string,
+    parse: (content: Record<string, unknown>) => Request,
+    work: (parsed: Request) => Promise<Record<string, unknown>>,
+    failed: (error: unknown) => Record<string, unknown> = errorReplyContent,
+  ): Promise<void> {
+    const { msg_type: msgType, msg_id: msgId } = request.header;
+    await this.busyIdle(request, async () => {
+      let parsed: Request;
+      try {
+        parsed = parse(request.content);
+      } catch (error) {
+        this.log.warn(`invalid ${msgType} ${msgId}: ${error instanceof Error ? error.message : String(error)}`);
+        await this.reply(request, channel, replyType, failed(error));
+        return;
+      }
+
+      let content: Record<string, unknown>;
+      try {
+        content = await work(parsed);
+      } catch (error) {
+        this.log.error(`handling ${msgType} ${msgId} failed`, error);
+        content = failed(error);
+      }
+      await this.reply(request, channel, replyType, content);
     });
   }
 

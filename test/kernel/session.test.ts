@@ -3,6 +3,7 @@ import type { Message } from "../../src/kernel/protocol/messages";
 import { Signer } from "../../src/kernel/protocol/signing";
 import type { MessageChannel, Transport } from "../../src/kernel/protocol/transport";
 import { decodeFrames, encodeMessage } from "../../src/kernel/protocol/wire";
+import type { Completeness, Completions, MimeBundle } from "../../src/kernel/protocol/introspection";
 import { Session, type ExecutionOutcome, type Interpreter } from "../../src/kernel/session";
 
 const KEY = "session-test-key";
@@ -31,13 +32,30 @@ class MemoryTransport implements Transport {
 
 class RecordingInterpreter implements Interpreter {
   readonly executed: string[] = [];
+  readonly completed: { code: string; cursor: number }[] = [];
+  /** Set to make execute() wait until the test calls it. */
+  holdExecution: Promise<void> | undefined;
   constructor(private readonly outcome: (code: string) => ExecutionOutcome = () => ({ status: "ok", result: { "text/plain": "2" } })) {}
   async kernelInfo() {
     return { implementation: "test", language_info: { name: "typescript" }, banner: "b" };
   }
   async execute(code: string): Promise<ExecutionOutcome> {
     this.executed.push(code);
+    await this.holdExecution;
     return this.outcome(code);
+  }
+  async complete(code: string, cursor: number): Promise<Completions> {
+    this.completed.push({ code, cursor });
+    if (code === "fail") throw new Error("language service exploded");
+    // Completes the last word of the code with "modelo".
+    const start = code.lastIndexOf(" ") + 1;
+    return { start, end: cursor, items: [{ text: "modelo", type: "const" }] };
+  }
+  async inspect(code: string): Promise<MimeBundle | undefined> {
+    return code === "modelo" ? { "text/plain": "const modelo: Sequential" } : undefined;
+  }
+  async isComplete(code: string): Promise<Completeness> {
+    return code.endsWith("{") ? { status: "incomplete", indent: "  " } : { status: "complete" };
   }
   interrupt(): void {}
   async shutdown(): Promise<void> {}
@@ -139,5 +157,74 @@ describe("Session", () => {
     const reply = transport.sent.find((s) => s.channel === "control")!.message;
     expect(reply.header.msg_type).toBe("shutdown_reply");
     expect(reply.content).toEqual({ status: "ok", restart: true });
+  });
+
+  it("answers complete_request between busy and idle, with offsets in code points", async () => {
+    const { transport, send, settle, interpreter } = setup();
+    await send(request("complete_request", { code: "😀 mo", cursor_pos: 4 }));
+    await settle();
+    expect(interpreter.completed).toEqual([{ code: "😀 mo", cursor: 5 }]);
+    expect(transport.types("iopub")).toEqual(["status", "status"]);
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.header.msg_type).toBe("complete_reply");
+    expect(reply.content).toMatchObject({ status: "ok", matches: ["modelo"], cursor_start: 2, cursor_end: 4 });
+  });
+
+  it("replies with an error to a cursor_pos past the end, without asking the interpreter", async () => {
+    const { transport, send, settle, interpreter, logs } = setup();
+    await send(request("complete_request", { code: "mo", cursor_pos: 3 }));
+    await settle();
+    expect(interpreter.completed).toEqual([]);
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.content).toMatchObject({ status: "error", ename: "RangeError" });
+    expect(String(reply.content.evalue)).toContain("cursor_pos 3");
+    expect(transport.types("iopub")).toEqual(["status", "status"]);
+    expect(logs.join("\n")).toMatch(/WARN\] invalid complete_request/);
+  });
+
+  it("replies with an error when the interpreter fails, and logs it", async () => {
+    const { transport, send, settle, logs } = setup();
+    await send(request("complete_request", { code: "fail", cursor_pos: 4 }));
+    await settle();
+    const reply = transport.sent.find((s) => s.channel === "shell")!.message;
+    expect(reply.content).toMatchObject({ status: "error", ename: "Error", evalue: "language service exploded" });
+    expect(logs.join("\n")).toMatch(/ERROR\] handling complete_request id-complete_request failed/);
+  });
+
+  it("answers inspect_request with found false when nothing is described", async () => {
+    const { transport, send, settle } = setup();
+    await send(request("inspect_request", { code: "modelo", cursor_pos: 6, detail_level: 0 }, "found"));
+    await send(request("inspect_request", { code: "  ", cursor_pos: 1, detail_level: 0 }, "missing"));
+    await settle();
+    const replies = transport.sent.filter((s) => s.channel === "shell").map((s) => s.message);
+    expect(replies.map((r) => r.header.msg_type)).toEqual(["inspect_reply", "inspect_reply"]);
+    expect(replies[0].content).toEqual({ status: "ok", found: true, data: { "text/plain": "const modelo: Sequential" }, metadata: {} });
+    expect(replies[1].content).toEqual({ status: "ok", found: false, data: {}, metadata: {} });
+  });
+
+  it("answers is_complete_request, and unknown when its content is invalid", async () => {
+    const { transport, send, settle } = setup();
+    await send(request("is_complete_request", { code: "if (x) {" }, "open"));
+    await send(request("is_complete_request", { code: 7 }, "bad"));
+    await settle();
+    const replies = transport.sent.filter((s) => s.channel === "shell").map((s) => s.message);
+    expect(replies.map((r) => r.header.msg_type)).toEqual(["is_complete_reply", "is_complete_reply"]);
+    expect(replies[0].content).toEqual({ status: "incomplete", indent: "  " });
+    expect(replies[1].content).toEqual({ status: "unknown" });
+  });
+
+  it("answers complete_request while a cell runs", async () => {
+    const interpreter = new RecordingInterpreter();
+    let release = () => undefined as void;
+    interpreter.holdExecution = new Promise<void>((resolve) => (release = resolve));
+    const { transport, send, settle } = setup(interpreter);
+    await send(request("execute_request", { code: "await train()" }, "cell"));
+    await send(request("complete_request", { code: "mo", cursor_pos: 2 }, "completion"));
+    await settle();
+    const repliesWhileRunning = transport.sent.filter((s) => s.channel === "shell").map((s) => s.message.header.msg_type);
+    expect(repliesWhileRunning).toEqual(["complete_reply"]);
+    release();
+    await settle();
+    expect(transport.sent.filter((s) => s.channel === "shell").map((s) => s.message.header.msg_type)).toEqual(["complete_reply", "execute_reply"]);
   });
 });
