@@ -9,8 +9,13 @@ import { normalizeOptions, readBoolean, readPositiveInteger, readShape, readStri
 export interface BaseLayerOptions {
   /** Layer name. Default: the class name in snake_case, numbered per process ("dense", "dense_1"). */
   name?: string;
-  /** Shape of one input sample, without the batch size, for the first layer of a model: [4]. */
+  /**
+   * Shape of one input sample, without the batch size, for the first layer of a model: [4] for four
+   * features, [28, 28] for a 28x28 image. With it the model is built as soon as the layer is added.
+   * Default: none, and the model is built from the data of the first fit(), evaluate() or predict().
+   */
   inputShape?: number[];
+  /** Same as inputShape, in Keras's spelling. */
   input_shape?: number[];
   /** Whether fit() updates the layer's weights. Default: true. */
   trainable?: boolean;
@@ -79,21 +84,31 @@ function readBaseSettings(owner: string, prefix: string, options: Record<string,
 
 /** Options of a Dense layer, in Keras's snake_case or TF.js's camelCase. */
 export interface DenseOptions extends BaseLayerOptions {
-  /** Number of output values per sample. Required. */
+  /** Number of output values per sample, the width of the layer: 64 in `new Dense(64)`. Required. */
   units?: number;
-  /** Activation applied to the output. Default: null, which means linear. */
+  /**
+   * Activation function applied to the output, such as "relu" for hidden layers, "softmax" for
+   * class probabilities or "sigmoid" for one yes/no probability. Default: null, which means linear.
+   */
   activation?: ActivationName | (string & {}) | null;
-  /** Whether the layer adds a bias vector. Default: true. */
+  /** Whether the layer adds a bias vector to its output. Default: true. */
   useBias?: boolean;
+  /** Same as useBias, in Keras's spelling. */
   use_bias?: boolean;
-  /** Initializer of the weight matrix. Default: "glorot_uniform". */
+  /**
+   * Initializer of the weight matrix (the kernel): a Keras name such as "glorot_uniform", "he_normal"
+   * or "zeros", or a TF.js initializer object. Default: "glorot_uniform".
+   */
   kernelInitializer?: string | InitializerObject;
+  /** Same as kernelInitializer, in Keras's spelling. */
   kernel_initializer?: string | InitializerObject;
-  /** Initializer of the bias vector. Default: "zeros". */
+  /** Initializer of the bias vector, a Keras name such as "zeros" or "ones", or a TF.js initializer object. Default: "zeros". */
   biasInitializer?: string | InitializerObject;
+  /** Same as biasInitializer, in Keras's spelling. */
   bias_initializer?: string | InitializerObject;
-  /** Size of one input sample, the same as inputShape: [inputDim]. */
+  /** Size of one input sample, for the first layer of a model: inputDim: 4 means inputShape: [4]. Give one of the two. */
   inputDim?: number;
+  /** Same as inputDim, in Keras's spelling. */
   input_dim?: number;
 }
 
@@ -114,6 +129,7 @@ const denseOptionNames = [
  *     new Dense({ units: 3, activation: "softmax" })
  */
 export class Dense extends Layer {
+  /** Number of output values per sample. */
   readonly units: number;
   /** The activation's TF.js name, such as "relu" or "linear". */
   readonly activation: string;

@@ -52,12 +52,15 @@ export interface FitOptions {
   epochs?: number;
   /** Samples per gradient update. Default: 32. */
   batchSize?: number;
+  /** Same as batchSize, in Keras's spelling. */
   batch_size?: number;
   /** Fraction of the samples, taken from the end before shuffling, kept apart to validate each epoch. Default: 0. */
   validationSplit?: number;
+  /** Same as validationSplit, in Keras's spelling. */
   validation_split?: number;
   /** Inputs and targets to validate on after each epoch, instead of validationSplit. */
   validationData?: [DataInput, DataInput];
+  /** Same as validationData, in Keras's spelling. */
   validation_data?: [DataInput, DataInput];
   /** Whether to shuffle the training samples before each epoch. Default: true. */
   shuffle?: boolean;
@@ -65,7 +68,12 @@ export interface FitOptions {
   verbose?: 0 | 1 | 2 | "auto";
   /** Epoch to start counting from, to resume an earlier fit(). Default: 0. */
   initialEpoch?: number;
+  /** Same as initialEpoch, in Keras's spelling. */
   initial_epoch?: number;
+  /**
+   * TF.js callbacks such as `{ onEpochEnd: async (epoch, logs) => ... }`, one object or an array, called
+   * with logs under Keras's names. Default: none.
+   */
   callbacks?: FitCallbacks;
 }
 
@@ -73,11 +81,13 @@ export interface FitOptions {
 export interface EvaluateOptions {
   /** Samples per batch. Default: 32. */
   batchSize?: number;
+  /** Same as batchSize, in Keras's spelling. */
   batch_size?: number;
   /** Accepted for Keras compatibility, but evaluate() shows nothing. */
   verbose?: 0 | 1 | 2 | "auto";
   /** Return { loss, accuracy, ... } instead of numbers. Default: false. */
   returnDict?: boolean;
+  /** Same as returnDict, in Keras's spelling. */
   return_dict?: boolean;
 }
 
@@ -85,6 +95,7 @@ export interface EvaluateOptions {
 export interface PredictOptions {
   /** Samples per batch. Default: 32. */
   batchSize?: number;
+  /** Same as batchSize, in Keras's spelling. */
   batch_size?: number;
   /** Accepted for Keras compatibility, but predict() shows nothing. */
   verbose?: 0 | 1 | 2 | "auto";
@@ -139,6 +150,7 @@ const defaultBatchSize = 32;
  * on the model.
  */
 export class Sequential {
+  /** The model's name, which summary() shows. */
   readonly name: string;
   /** The History of the last fit() that finished. */
   history: History | undefined;
@@ -183,7 +195,10 @@ export class Sequential {
     if (this.model) this.model.stopTraining = stop;
   }
 
-  /** Adds a layer on top of the stack. The first layer's inputShape, when given, builds the model at once. */
+  /**
+   * Adds a layer on top of the stack. The first layer's inputShape, when given, builds the model at once.
+   * Raises ValueError for anything that is not a layer of this facade, such as a TF.js layer.
+   */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) throw new ValueError(messages().keras.notALayer(describeValue(layer)));
 
@@ -213,7 +228,12 @@ export class Sequential {
     this.model = model;
   }
 
-  /** Sets the optimizer, loss and metrics for fit() and evaluate(). Unknown names raise ValueError at once. */
+  /**
+   * Sets the optimizer, loss and metrics for fit() and evaluate(). Unknown names raise ValueError at once.
+   *
+   * @param options Optimizer (default "rmsprop"), loss and metrics, such as
+   *   `{ optimizer: "adam", loss: "categorical_crossentropy", metrics: ["accuracy"] }`.
+   */
   compile(options: CompileOptions = {}): void {
     const settings = normalizeOptions("compile()", options, ["optimizer", "loss", "metrics"]);
     const metrics = settings.metrics === undefined ? [] : Array.isArray(settings.metrics) ? settings.metrics : [settings.metrics];
@@ -229,6 +249,11 @@ export class Sequential {
   /**
    * Trains the model on x and y and resolves with the History of the epochs. Options, data and shapes are
    * checked before anything is queued, so a mistake raises ValueError at the call.
+   *
+   * @param x Training inputs, one row per sample: a tensor or nested arrays of numbers.
+   * @param y Training targets, one row per sample, such as one-hot rows for "categorical_crossentropy".
+   * @param options Epochs (default 1), batch size (default 32), validation, shuffling and callbacks.
+   * @returns The History, whose `history.loss` has the loss of each epoch.
    */
   fit(x: DataInput, y: DataInput, options: FitOptions = {}): Promise<History> {
     const settings = normalizeOptions("fit()", options, fitOptionNames);
@@ -292,6 +317,10 @@ export class Sequential {
   /**
    * Computes the loss and metrics on x and y, after any fit() still queued on this model. Resolves with
    * plain numbers: the loss alone, or [loss, ...metrics] when the model has metrics, as Keras does.
+   *
+   * @param x Test inputs, one row per sample.
+   * @param y Test targets, one row per sample.
+   * @param options Batch size (default 32), and returnDict to get `{ loss, accuracy }` instead.
    */
   evaluate(x: DataInput, y: DataInput, options: EvaluateOptions & { returnDict: true }): Promise<Record<string, number>>;
   evaluate(x: DataInput, y: DataInput, options: EvaluateOptions & { return_dict: true }): Promise<Record<string, number>>;
@@ -325,7 +354,8 @@ export class Sequential {
   }
 
   /**
-   * Returns the model's output for x as a new tensor, which the caller owns and may dispose.
+   * Returns the model's output for x as a new tensor, which the caller owns and may dispose: one row
+   * per sample, such as class probabilities for a softmax output.
    * NOTE: predict() runs at once and does not wait for fit() calls still queued, so after a fit()
    * without await it uses the weights of that moment. Await the fit() first.
    */
@@ -377,10 +407,6 @@ export class Sequential {
   }
 
   /**
-   * Raises ValueError, naming the method, unless the model has layers and was compiled with a loss.
-   * Returns the loss's Keras name, or undefined for a custom loss function.
-   */
-  /**
    * Converts x and y to tensors, recorded in created for disposal, and checks their sample counts and
    * shapes against the model, which is built from x when it has no input shape yet.
    */
@@ -394,6 +420,10 @@ export class Sequential {
     return { xs, ys, tfModel };
   }
 
+  /**
+   * Raises ValueError, naming the method, unless the model has layers and was compiled with a loss.
+   * Returns the loss's Keras name, or undefined for a custom loss function.
+   */
   private checkTrainable(method: string): string | undefined {
     if (this.layerList.length === 0) throw new ValueError(messages().keras.noLayers(method));
     if (!this.settings) throw new ValueError(messages().keras.notCompiled(method));
