@@ -76,10 +76,19 @@ function describeCall(service: CellLanguageService, cursor: number): Description
   ].join("");
   const active = item.parameters[help.argumentIndex];
   const parameterDocumentation = active ? ts.displayPartsToString(active.documentation) : "";
+  let documentation = ts.displayPartsToString(item.documentation);
+  let tags = item.tags;
+  if (!documentation) {
+    // An overload without documentation of its own, such as Dense's constructors, takes the callee's:
+    // the name that ends at the `(` just before the arguments.
+    const callee = service.service.getQuickInfoAtPosition(service.fileName, help.applicableSpan.start - 1);
+    documentation = ts.displayPartsToString(callee?.documentation);
+    if (tags.length === 0) tags = callee?.tags ?? [];
+  }
   return {
     signature,
-    documentation: ts.displayPartsToString(item.documentation),
-    tags: item.tags,
+    documentation,
+    tags,
     ...(active && parameterDocumentation ? { parameter: { name: active.name, documentation: parameterDocumentation } } : {}),
   };
 }
