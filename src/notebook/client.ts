@@ -99,6 +99,21 @@ export class KernelClient {
     return this.request(this.shell, "kernel_info_request", {});
   }
 
+  /** Sends complete_request. cursorPos counts Unicode code points, as the protocol does; undefined leaves it out. */
+  complete(code: string, cursorPos?: number): Promise<ExecuteResult> {
+    return this.request(this.shell, "complete_request", { code, cursor_pos: cursorPos });
+  }
+
+  /** Sends inspect_request for the name at cursorPos, in Unicode code points. */
+  inspect(code: string, cursorPos: number, detailLevel: 0 | 1 = 0): Promise<ExecuteResult> {
+    return this.request(this.shell, "inspect_request", { code, cursor_pos: cursorPos, detail_level: detailLevel });
+  }
+
+  /** Sends is_complete_request, as a console does before it runs what was typed. */
+  isComplete(code: string): Promise<ExecuteResult> {
+    return this.request(this.shell, "is_complete_request", { code });
+  }
+
   /** Asks the kernel to shut down, waits for its process to end, and closes the sockets. */
   async shutdown(): Promise<void> {
     if (this.closed) return;

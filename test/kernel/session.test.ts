@@ -159,7 +159,7 @@ describe("Session", () => {
     expect(reply.content).toEqual({ status: "ok", restart: true });
   });
 
-  it("answers complete_request between busy and idle, with offsets in code points", async () => {
+  it("answers complete_request in code points", async () => {
     const { transport, send, settle, interpreter } = setup();
     await send(request("complete_request", { code: "😀 mo", cursor_pos: 4 }));
     await settle();
@@ -170,7 +170,7 @@ describe("Session", () => {
     expect(reply.content).toMatchObject({ status: "ok", matches: ["modelo"], cursor_start: 2, cursor_end: 4 });
   });
 
-  it("replies with an error to a cursor_pos past the end, without asking the interpreter", async () => {
+  it("rejects a cursor_pos past the end", async () => {
     const { transport, send, settle, interpreter, logs } = setup();
     await send(request("complete_request", { code: "mo", cursor_pos: 3 }));
     await settle();
@@ -182,7 +182,7 @@ describe("Session", () => {
     expect(logs.join("\n")).toMatch(/WARN\] invalid complete_request/);
   });
 
-  it("replies with an error when the interpreter fails, and logs it", async () => {
+  it("replies an error when completion fails", async () => {
     const { transport, send, settle, logs } = setup();
     await send(request("complete_request", { code: "fail", cursor_pos: 4 }));
     await settle();
@@ -191,7 +191,7 @@ describe("Session", () => {
     expect(logs.join("\n")).toMatch(/ERROR\] handling complete_request id-complete_request failed/);
   });
 
-  it("answers inspect_request with found false when nothing is described", async () => {
+  it("answers inspect_request, found or not", async () => {
     const { transport, send, settle } = setup();
     await send(request("inspect_request", { code: "modelo", cursor_pos: 6, detail_level: 0 }, "found"));
     await send(request("inspect_request", { code: "  ", cursor_pos: 1, detail_level: 0 }, "missing"));
@@ -202,7 +202,7 @@ describe("Session", () => {
     expect(replies[1].content).toEqual({ status: "ok", found: false, data: {}, metadata: {} });
   });
 
-  it("answers is_complete_request, and unknown when its content is invalid", async () => {
+  it("answers is_complete_request, unknown if invalid", async () => {
     const { transport, send, settle } = setup();
     await send(request("is_complete_request", { code: "if (x) {" }, "open"));
     await send(request("is_complete_request", { code: 7 }, "bad"));
