@@ -51,17 +51,21 @@ export class TypeScriptInterpreter implements Interpreter {
   }
 
   /**
-   * Loads the typescript package and builds the type checker's prelude ahead of the first cell.
+   * Loads the typescript package, and builds the type checker's prelude and the first program of
+   * completion ahead of the first cell.
    * It blocks the event loop for about a second, so the kernel calls it once kernel_info is answered.
    */
   warmUp(): void {
     try {
-      const { checker, introspection } = this.toolchain();
-      checker.check("");
-      // The first completion builds the language service's program: about 0.1 s on a 2-core machine.
-      introspection.complete("", 0);
+      this.toolchain().checker.check("");
     } catch (error) {
       this.options.log.error("warming up the type checker failed", error);
+    }
+    try {
+      // The first completion builds the language service's program: about 0.1 s on a 2-core machine.
+      this.toolchain().introspection.complete("", 0);
+    } catch (error) {
+      this.options.log.error("warming up completion failed", error);
     }
   }
 
