@@ -111,6 +111,23 @@ describe("complete_request", () => {
     expect(typed.reply.cursor_start).toBe(12);
   });
 
+  it("offers activation and loss names inside strings", async () => {
+    const code = 'new Dense(64, { activation: "so" })';
+    const cursor = code.indexOf('"so"') + 3;
+    const result = await client.complete(code, cursor);
+    expect(matches(result)).toEqual(["softmax", "softplus"]);
+    expect(result.reply.cursor_start).toBe(cursor - 2);
+    expect(typedMatches(result)[0].type).toBe("string");
+
+    const loss = 'modelo.compile({ loss: "categorical_c';
+    expect(matches(await client.complete(loss, loss.length))).toEqual(["categorical_crossentropy"]);
+  });
+
+  it("offers nothing inside a comment", async () => {
+    const result = await client.complete("// mo", 5);
+    expect(result.reply).toMatchObject({ status: "ok", matches: [], cursor_start: 5, cursor_end: 5 });
+  });
+
   it("offers node built-ins and installed packages in an import", async () => {
     const result = await client.complete('import x from "no"', 17);
     expect(matches(result)).toEqual(expect.arrayContaining(["node:fs", "node:path", "nopal"]));
