@@ -256,6 +256,16 @@ describe("inspect_request", () => {
     expect(constructor["text/plain"]).toContain("A fully connected layer");
   });
 
+  it("counts cursor_pos in code points after an emoji", async () => {
+    // The cursor is at the start of "fit"; read as UTF-16, it would fall one unit earlier, on "modelo".
+    const code = 'console.log("😀");\nmodelo.fit';
+    const result = await client.inspect(code, codePoints(code) - 3, 0);
+    expect(result.reply).toMatchObject({ status: "ok", found: true });
+    const text = (result.reply.data as Record<string, string>)["text/plain"];
+    expect(text).toContain("Sequential.fit(");
+    expect(text).not.toContain("const modelo");
+  });
+
   it("says found false where there is no name", async () => {
     const result = await client.inspect("   ", 1, 0);
     expect(result.reply).toEqual({ status: "ok", found: false, data: {}, metadata: {} });
