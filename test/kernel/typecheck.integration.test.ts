@@ -100,6 +100,16 @@ describe("type checking across cells", () => {
     expect(resultText(result)).toBe("[ '.ts', 'y' ]");
   });
 
+  it("checks a repeated cell again once earlier declarations change", async () => {
+    const cell = "laterName * 2";
+    expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    await client.execute("const laterName = 21;");
+    const again = await client.execute(cell);
+    expect(again.reply.status).toBe("ok");
+    expect(resultText(again)).toBe("42");
+  });
+
   it("finds a package installed after a failed import", async () => {
     const missing = await client.execute('import late from "late-package";');
     expect(missing.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

@@ -54,6 +54,7 @@ export class CellChecker {
   private readonly cellPath: string;
   private program: ts.Program | undefined;
   private cachedGlobals: CheckerGlobals | undefined;
+  private lastCheck: { source: string; historyVersion: number; result: CheckResult } | undefined;
   private resolutionCaches: { clear(): void }[] = [];
 
   constructor(
@@ -93,6 +94,11 @@ export class CellChecker {
 
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
+    // A cell run again unchanged, against the same history and with nothing to load from disk, has
+    // the same diagnostics, so the last result is reused; re-running a cell is common in notebooks.
+    const last = this.lastCheck;
+    if (last && last.source === source && last.historyVersion === this.history.version) return last.result;
+
     const program = this.createProgram(source);
     const cell = program.getSourceFile(this.cellPath)!;
 
@@ -106,12 +112,16 @@ export class CellChecker {
     // A module not found now may be installed before the next cell, so failed lookups are not kept.
     if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.resolutionCaches.forEach((cache) => cache.clear());
 
-    return {
+    const result: CheckResult = {
       syntaxErrors,
       typeErrors,
       compile: (executionCount) => emitCell(program, cell, executionCount),
       commit: () => this.commit(program, cell, source),
     };
+    const references = ts.preProcessFile(source, true, false);
+    const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
+    this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, result };
+    return result;
   }
 
   /** Returns the options, host and root files, building the prelude and the bundle on first use. */

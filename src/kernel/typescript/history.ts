@@ -17,6 +17,12 @@ export class DeclarationHistory {
   private readonly entries = new Map<string, HistoryEntry>();
   private importCount = 0;
   private cachedText: string | undefined;
+  private changes = 0;
+
+  /** A number that changes whenever an entry does. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Returns the module's source: the imports, then one `declare global` block with every entry. */
   text(): string {
@@ -88,6 +94,7 @@ export class DeclarationHistory {
     this.entries.delete(name);
     this.entries.set(name, entry);
     this.cachedText = undefined;
+    this.changes++;
   }
 }
 
