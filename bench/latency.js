@@ -1,7 +1,8 @@
 // Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
-// start-up to the first kernel_info_reply, the round trip of a trivial cell and of a cell with a
-// type error (median and p95), and the resident memory of the kernel and executor processes after
-// start and after 200 cells. Run after `npm run build`: node bench/latency.js [--runs 50]
+// start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
+// again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
+// requests; and the resident memory of the kernel and executor processes after start and after
+// 200 cells. Run after `npm run build`: node bench/latency.js [--runs 50]
 const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
@@ -52,11 +53,32 @@ async function main() {
 
   const trivial = [];
   for (let i = 0; i < runs; i++) trivial.push(await time(() => client.execute("1 + 1")));
-  results.trivialCell = summarise(trivial);
+  results.trivialCellRepeated = summarise(trivial);
+
+  // Each cell differs, so none of them reuses the previous type check.
+  const newTrivial = [];
+  for (let i = 0; i < runs; i++) newTrivial.push(await time(() => client.execute(`${i} + 1`)));
+  results.trivialCellNew = summarise(newTrivial);
 
   const typeError = [];
-  for (let i = 0; i < runs; i++) typeError.push(await time(() => client.execute('const epochs: number = "50";')));
+  for (let i = 0; i < runs; i++) typeError.push(await time(() => client.execute(`const epochs${i}: number = "50";`)));
   results.typeErrorCell = summarise(typeError);
+
+  // Completion and inspection of a model from an earlier cell; the edited cell changes every time.
+  await client.execute("const modelo = new Sequential();\nmodelo.add(new Dense({ units: 4, inputShape: [2] }));");
+  const complete = [];
+  for (let i = 0; i < runs; i++) {
+    const code = `const step${i} = ${i};\nmodelo.`;
+    complete.push(await time(() => client.complete(code, code.length)));
+  }
+  results.completeRequest = summarise(complete);
+
+  const inspect = [];
+  for (let i = 0; i < runs; i++) {
+    const code = `const step${i} = ${i};\nmodelo.summary()`;
+    inspect.push(await time(() => client.inspect(code, code.length - 4, 0)));
+  }
+  results.inspectRequest = summarise(inspect);
 
   // 3. Memory after 200 cells that declare, use TensorFlow.js and print.
   for (let i = 0; i < 200; i++) {
