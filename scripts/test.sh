@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm run build
+# jest transpiles without type checking, so the tests' types are checked here.
+npx tsc -p tsconfig.test.json
 
 if ! .venv/bin/python -c "import nbclient, nbformat, jupyter_client" 2>/dev/null; then
   python3 -m venv .venv

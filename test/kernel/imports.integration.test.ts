@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
+import type { KernelClient } from "../../src/notebook/client";
+import { resultText, startKernel, stopKernel } from "./fixture";
 
 // Imports resolve from the notebook's folder: packages of every module format, JSON and .ts files.
 
@@ -9,38 +9,33 @@ let client: KernelClient;
 let folder: string;
 
 /** Writes a package into the notebook folder's node_modules. */
-function writePackage(name: string, files: Record<string, string>): void {
-  const packageFolder = join(folder, "node_modules", name);
+function writePackage(notebookFolder: string, name: string, files: Record<string, string>): void {
+  const packageFolder = join(notebookFolder, "node_modules", name);
   mkdirSync(packageFolder, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(packageFolder, file), text);
 }
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "tskeras-imports-test-"));
+  ({ client, folder } = await startKernel("imports", writeNotebookFolder));
+}, 120_000);
+
+afterAll(() => stopKernel({ client, folder }));
+
+/** Writes the packages and files that the tests import into the notebook's folder. */
+function writeNotebookFolder(notebookFolder: string): void {
   // An ES-module-only package: its exports offer only an import entry, as p-limit 4 and later do.
-  writePackage("esm-limit", {
+  writePackage(notebookFolder, "esm-limit", {
     "package.json": JSON.stringify({ name: "esm-limit", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", import: "./index.js" } } }),
     "index.js": "export default function limit(concurrency) { return async (task) => task(); }\n",
     "index.d.ts": "export default function limit(concurrency: number): <T>(task: () => Promise<T>) => Promise<T>;\n",
   });
-  writePackage("cjs-greet", {
+  writePackage(notebookFolder, "cjs-greet", {
     "package.json": JSON.stringify({ name: "cjs-greet", version: "1.0.0", main: "index.js" }),
     "index.js": "exports.greet = (name) => `hola, ${name}`;\n",
     "index.d.ts": "export declare function greet(name: string): string;\n",
   });
-  writeFileSync(join(folder, "settings.json"), JSON.stringify({ epochs: 12 }));
-  writeFileSync(join(folder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
-  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en" } });
-}, 120_000);
-
-afterAll(async () => {
-  await client?.shutdown();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-function resultText(result: ExecuteResult): string | undefined {
-  const message = result.iopub.find((m) => m.header.msg_type === "execute_result");
-  return (message?.content.data as Record<string, string> | undefined)?.["text/plain"];
+  writeFileSync(join(notebookFolder, "settings.json"), JSON.stringify({ epochs: 12 }));
+  writeFileSync(join(notebookFolder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
 }
 
 describe("imports in cells", () => {

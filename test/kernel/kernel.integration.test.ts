@@ -1,35 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { KernelClient, type ExecuteResult, type IopubMessage } from "../../src/notebook/client";
-
-// These tests start the compiled kernel from dist/, over real ZeroMQ sockets; `npm test` builds it first.
+import type { KernelClient } from "../../src/notebook/client";
+import { ofType, resultText, startKernel, stopKernel } from "./fixture";
 
 let client: KernelClient;
 let folder: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "tskeras-kernel-test-"));
-  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en" } });
+  ({ client, folder } = await startKernel("kernel"));
 }, 120_000);
 
-afterAll(async () => {
-  await client?.shutdown();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-function ofType(result: ExecuteResult, msgType: string): IopubMessage[] {
-  return result.iopub.filter((message) => message.header.msg_type === msgType);
-}
-
-function resultText(result: ExecuteResult): string | undefined {
-  const data = ofType(result, "execute_result")[0]?.content.data as Record<string, unknown> | undefined;
-  return data?.["text/plain"] as string | undefined;
-}
-
-function streamText(result: ExecuteResult): string {
-  return ofType(result, "stream").map((message) => String(message.content.text)).join("");
-}
+afterAll(() => stopKernel({ client, folder }));
 
 describe("kernel over ZeroMQ", () => {
   it("describes itself as a TypeScript kernel and names its backend", async () => {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { KernelClient, type ExecuteResult, type IopubMessage } from "../../src/notebook/client";
+import type { ExecuteResult, IopubMessage, KernelClient } from "../../src/notebook/client";
+import { ofType, startKernel, stopKernel } from "./fixture";
 
 // The tutorial's cells sent one by one to the compiled kernel over ZeroMQ, as JupyterLab sends them.
 
@@ -11,23 +9,15 @@ let client: KernelClient;
 let folder: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "tskeras-tutorial-test-"));
-  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en" } });
+  ({ client, folder } = await startKernel("tutorial"));
 }, 120_000);
 
-afterAll(async () => {
-  await client?.shutdown();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => stopKernel({ client, folder }));
 
 async function run(code: string): Promise<ExecuteResult> {
   const result = await client.execute(code);
   expect(result.reply).toMatchObject({ status: "ok" });
   return result;
-}
-
-function ofType(result: ExecuteResult, msgType: string): IopubMessage[] {
-  return result.iopub.filter((message) => message.header.msg_type === msgType);
 }
 
 function data(message: IopubMessage): Record<string, unknown> {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
+import type { ExecuteResult, KernelClient } from "../../src/notebook/client";
+import { resultText, startKernel, stopKernel, streamText } from "./fixture";
 
 // Cells checked for type errors before they run, with the types of earlier cells carried over.
 
@@ -9,25 +9,13 @@ let client: KernelClient;
 let folder: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), "tskeras-typecheck-test-"));
-  client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en", TSKERAS_TYPECHECK: "" } });
+  ({ client, folder } = await startKernel("typecheck"));
 }, 120_000);
 
-afterAll(async () => {
-  await client?.shutdown();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-function resultText(result: ExecuteResult): string | undefined {
-  const message = result.iopub.find((m) => m.header.msg_type === "execute_result");
-  return (message?.content.data as Record<string, string> | undefined)?.["text/plain"];
-}
+afterAll(() => stopKernel({ client, folder }));
 
 function stderr(result: ExecuteResult): string {
-  return result.iopub
-    .filter((m) => m.header.msg_type === "stream" && m.content.name === "stderr")
-    .map((m) => String(m.content.text))
-    .join("");
+  return streamText(result, "stderr");
 }
 
 describe("type checking across cells", () => {

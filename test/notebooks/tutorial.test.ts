@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function withoutLanguage(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env, LANG: "C.UTF-8" };
+  const copy: NodeJS.ProcessEnv = { ...env, LANG: "C.UTF-8" };
   delete copy.TSKERAS_LANG;
   return copy;
 }
