@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CellOutputEvent, ErrorReport } from "../runtime/ipc";
+import { CellHistory, parseHistoryRequest } from "./history";
 import type { Logger } from "./log";
 import {
   completeReplyContent,
@@ -51,6 +52,7 @@ type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
 export class Session {
   private readonly id = randomUUID();
   private executionCount = 0;
+  private readonly history = new CellHistory();
   private warmedUp = false;
   private executeQueue: Promise<void> = Promise.resolve();
   // Requests queued behind a cell that failed with stop_on_error are aborted, as ipykernel does.
@@ -74,6 +76,11 @@ export class Session {
       this.answer(request, channel, "inspect_reply", parseInspectRequest, async ({ code, cursor, detailLevel }) =>
         inspectReplyContent(await this.interpreter.inspect(code, cursor, detailLevel)),
       ),
+    history_request: (request, channel) =>
+      this.answer(request, channel, "history_reply", parseHistoryRequest, async (query) => ({
+        status: "ok",
+        history: this.history.query(query),
+      })),
     // is_complete_reply has no error status, so a failed request gets "unknown": the protocol's status
     // for code the kernel cannot judge, which the client then handles by its own rules.
     is_complete_request: (request, channel) =>
@@ -173,7 +180,10 @@ export class Session {
         return;
       }
 
-      if (content.store_history) this.executionCount++;
+      if (content.store_history) {
+        this.executionCount++;
+        this.history.record(this.executionCount, content.code);
+      }
       const count = this.executionCount;
       if (!content.silent) await this.publish("execute_input", { code: content.code, execution_count: count }, request.header);
 
@@ -181,6 +191,7 @@ export class Session {
       const outcome = await this.interpreter.execute(content.code, count, request.header.msg_id);
 
       if (outcome.status === "ok") {
+        if (content.store_history) this.history.recordOutput(count, outcome.result);
         if (outcome.result && !content.silent) {
           await this.publish("execute_result", { execution_count: count, data: outcome.result, metadata: {} }, request.header);
         }
