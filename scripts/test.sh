@@ -9,7 +9,7 @@ npm run build
 # jest transpiles without type checking, so the tests' types are checked here.
 npx tsc -p tsconfig.test.json
 
-if ! .venv/bin/python -c "import nbclient, nbformat, jupyter_client" 2>/dev/null; then
+if ! .venv/bin/python -c "import nbclient, nbformat, jupyter_client, jupyter_kernel_test" 2>/dev/null; then
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check -r test/python/requirements.txt
 fi

@@ -5,7 +5,7 @@ import * as tf from "@tensorflow/tfjs";
 
 export { tf };
 export * from "./keras";
-export { display, displayBundle, type DisplayHandle, type DisplayOptions } from "./display/display";
+export { clearOutput, display, displayBundle, type ClearOutputOptions, type DisplayHandle, type DisplayOptions } from "./display/display";
 export { registerFormatter, type Formatter } from "./display/formatters";
 export type { MimeBundle } from "./display/mime";
-export { kernel } from "./runtime/notebook-api";
+export { help, kernel } from "./runtime/notebook-api";

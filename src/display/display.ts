@@ -40,6 +40,17 @@ export function displayBundle(data: MimeBundle, options: DisplayOptions = {}): D
   };
 }
 
+/** Options of clearOutput(). */
+export interface ClearOutputOptions {
+  /** Clear only when the next output arrives, so an output redrawn in a loop does not flicker. Default false. */
+  wait?: boolean;
+}
+
+/** Clears the outputs of the running cell, as Jupyter's clear_output does. */
+export function clearOutput(options: ClearOutputOptions = {}): void {
+  currentSink()?.clear?.(options.wait === true);
+}
+
 function publish(kind: "display" | "update", data: MimeBundle, metadata: Record<string, unknown>, displayId: string): void {
   const sink = currentSink();
   if (sink) {

@@ -14,4 +14,6 @@ export interface DisplayOutput {
 /** Where the outputs of one cell go. The runtime hands one in per execution. */
 export interface OutputSink {
   display(output: DisplayOutput): void;
+  /** Clears the cell's outputs; with wait, only when the next output arrives, so the cell does not flicker. */
+  clear?(wait: boolean): void;
 }

@@ -99,8 +99,15 @@ export class TypeScriptInterpreter implements Interpreter {
   }
 
   async execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome> {
-    // 1. Check types against the preloaded API and the earlier cells.
+    // 0. A cell that is only `help(name)` shows the documentation in the pager, as IPython's `name?` does.
     const { checker, compileCell } = this.toolchain();
+    const helpCursor = checker.declares("help") ? undefined : helpArgumentEnd(code);
+    if (helpCursor !== undefined) {
+      const page = await this.inspect(code, helpCursor, 1);
+      if (page) return { status: "ok", payload: [{ source: "page", data: page, start: 0 }] };
+    }
+
+    // 1. Check types against the preloaded API and the earlier cells.
     const check = this.typecheck === "off" ? undefined : this.checkTypes(checker, code);
     if (check && check.syntaxErrors.length > 0) return { status: "error", error: syntaxErrorReport(code, check.syntaxErrors) };
     if (check && check.typeErrors.length > 0) {
@@ -213,4 +220,14 @@ function codeExcerpt(code: string, diagnostic: CellDiagnostic): string[] {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Returns the offset just after the argument when the whole cell is one call `help(expression)`,
+ * else undefined. Inspecting there finds the expression's last name, e.g. `summary` in `help(m.summary)`.
+ */
+function helpArgumentEnd(code: string): number | undefined {
+  const match = /^\s*help\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\)\s*;?\s*$/.exec(code);
+  if (!match) return undefined;
+  return code.indexOf(match[1]) + match[1].length;
 }

@@ -40,7 +40,10 @@ export interface Interpreter {
   warmUp?(): void;
 }
 
-export type ExecutionOutcome = { status: "ok"; result?: Record<string, unknown> } | { status: "error"; error: ErrorReport };
+/** A cell's outcome; payload holds execute_reply payloads, such as a page for the pager. */
+export type ExecutionOutcome =
+  | { status: "ok"; result?: Record<string, unknown>; payload?: Record<string, unknown>[] }
+  | { status: "error"; error: ErrorReport };
 
 type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
 
@@ -199,7 +202,7 @@ export class Session {
           status: "ok",
           execution_count: count,
           user_expressions: {},
-          payload: [],
+          payload: outcome.payload ?? [],
         });
         return;
       }
@@ -312,5 +315,7 @@ export function iopubContent(event: CellOutputEvent): [string, Record<string, un
     }
     case "error":
       return ["error", { ...event.error }];
+    case "clear":
+      return ["clear_output", { wait: event.wait }];
   }
 }

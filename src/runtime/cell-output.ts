@@ -23,6 +23,12 @@ export class CellOutput implements OutputSink {
     this.send({ type: "display", requestId: this.requestId, output });
   }
 
+  clear(wait: boolean): void {
+    // Text printed before the clear is cleared with the rest.
+    this.flush();
+    this.send({ type: "clear", requestId: this.requestId, wait });
+  }
+
   write(name: "stdout" | "stderr", text: string): void {
     if (text === "") return;
     this.pending[name] += text;

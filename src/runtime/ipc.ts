@@ -33,8 +33,9 @@ export type ExecutorEvent =
   | { type: "stream"; requestId: string; name: "stdout" | "stderr"; text: string }
   | { type: "display"; requestId: string; output: DisplayOutput }
   | { type: "error"; requestId: string; error: ErrorReport }
+  | { type: "clear"; requestId: string; wait: boolean }
   | { type: "option"; name: "typecheck"; value: TypecheckMode }
   | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport };
 
 /** Events that carry output of a cell, published on iopub under the cell's request. */
-export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" }>;
+export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" | "clear" }>;

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { messages } from "../i18n";
 import { TYPECHECK_MODES, type TypecheckMode } from "./ipc";
 
@@ -13,3 +14,12 @@ export const kernel = {
     process.send?.({ type: "option", name: "typecheck", value: mode });
   },
 };
+
+/**
+ * Shows the documentation of a function, class or value in the pager: a cell that is only
+ * `help(Dense)` or `help(modelo.fit)` gets the signature and documentation that Shift+Tab shows.
+ * Called in any other way, it prints the value's text form.
+ */
+export function help(value: unknown): void {
+  console.log(typeof value === "function" ? String(value).split("\n")[0] : inspect(value, { depth: 1 }));
+}

@@ -1,4 +1,4 @@
-import { display } from "../../src/display/display";
+import { clearOutput, display } from "../../src/display/display";
 import { formatValue, registerFormatter } from "../../src/display/formatters";
 import type { DisplayOutput } from "../../src/display/mime";
 import { runWithSink } from "../../src/display/scope";
@@ -33,5 +33,20 @@ describe("display()", () => {
     expect(outputs.map((o) => o.kind)).toEqual(["display", "update"]);
     expect(outputs[1].data["text/plain"]).toBe("2");
     expect(outputs[0].displayId).toBe(outputs[1].displayId);
+  });
+});
+
+describe("clearOutput()", () => {
+  it("asks the cell's sink to clear, at once or when the next output arrives", () => {
+    const cleared: boolean[] = [];
+    runWithSink({ display: () => undefined, clear: (wait) => cleared.push(wait) }, () => {
+      clearOutput();
+      clearOutput({ wait: true });
+    });
+    expect(cleared).toEqual([false, true]);
+  });
+
+  it("does nothing outside a cell", () => {
+    expect(() => clearOutput()).not.toThrow();
   });
 });

@@ -153,6 +153,11 @@ export class CellChecker {
     return this.program;
   }
 
+  /** Returns whether an earlier cell declared name, which then shadows a preloaded global of that name. */
+  declares(name: string): boolean {
+    return this.history.has(name);
+  }
+
   /** Records the names a cell declares without their types, for cells that ran unchecked. */
   recordUnchecked(source: string): void {
     for (const name of collectTopLevelNames(parse(source))) this.history.recordUntyped(name);
