@@ -26,6 +26,10 @@ export interface KerasMessages {
   historyText(epochs: number, lastEpochLogs: string): string;
   /** Text form of a training history with no epoch recorded yet. */
   historyEmpty(): string;
+  /** A fit() stopped by an interrupt; epochsDone epochs finished, out of the epochs requested. */
+  trainingInterrupted(epochsDone: number, epochs: number): string;
+  /** A fit() queued behind an interrupted one, which did not start. */
+  trainingInterruptedBeforeStart(): string;
   /** Shown under the progress bar when training stopped before its last epoch. */
   trainingStopped(epochsDone: number, epochs: number): string;
 

@@ -41,6 +41,9 @@ export const kerasEn: KerasMessages = {
   historyText: (epochs, lastEpochLogs) =>
     `Training history: ${epochs} ${epochs === 1 ? "epoch" : "epochs"}. Last epoch: ${lastEpochLogs}`,
   historyEmpty: () => "Training history: no epoch recorded yet.",
+  trainingInterrupted: (epochsDone, epochs) =>
+    `Training was interrupted after ${epochsDone} of ${epochs} epochs. The model keeps the weights learned so far, and model.history has the finished epochs.`,
+  trainingInterruptedBeforeStart: () => "Training was interrupted before this fit() started; the model is unchanged.",
   trainingStopped: (epochsDone, epochs) => `Training stopped after epoch ${epochsDone} of ${epochs}.`,
 
   tensorDisposed: () => "disposed: its values were freed by dispose()",

@@ -41,6 +41,9 @@ export const kerasEs: KerasMessages = {
   historyText: (epochs, lastEpochLogs) =>
     `Historial de entrenamiento: ${epochs} ${epochs === 1 ? "época" : "épocas"}. Última época: ${lastEpochLogs}`,
   historyEmpty: () => "Historial de entrenamiento: todavía no hay ninguna época registrada.",
+  trainingInterrupted: (epochsDone, epochs) =>
+    `Se interrumpió el entrenamiento tras ${epochsDone} de ${epochs} épocas. El modelo conserva los pesos aprendidos hasta ahora, y model.history tiene las épocas terminadas.`,
+  trainingInterruptedBeforeStart: () => "Se interrumpió el entrenamiento antes de que empezara este fit(); el modelo no cambió.",
   trainingStopped: (epochsDone, epochs) => `El entrenamiento se detuvo tras la época ${epochsDone} de ${epochs}.`,
 
   tensorDisposed: () => "liberado: dispose() borró sus valores",

@@ -11,6 +11,17 @@ export class ValueError extends Error {
   }
 }
 
+/**
+ * Error for work stopped by the user's interrupt (Jupyter's stop button): a fit() stops between
+ * batches and rejects with it, so the code after `await model.fit(...)` does not run.
+ */
+export class InterruptedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InterruptedError";
+  }
+}
+
 const maxDescriptionLength = 80;
 
 /** Describes a value for an error message: strings quoted, arrays and objects on one short line. */

@@ -20,7 +20,7 @@ export { Activation, Dense, Layer } from "./layers";
 export type { ActivationOptions, BaseLayerOptions, DenseOptions } from "./layers";
 export { History } from "./history";
 export type { HistoryParams } from "./history";
-export { ValueError } from "./errors";
+export { InterruptedError, ValueError } from "./errors";
 export type { DataInput } from "./data";
 export type { ActivationName, LossName, MetricName, OptimizerName } from "./names";
 export type { ClassificationSplit, IrisOptions } from "./datasets";

@@ -13,7 +13,7 @@ import {
   type DataInput,
   type PreparedTensor,
 } from "./data";
-import { describeValue, ValueError } from "./errors";
+import { describeValue, InterruptedError, ValueError } from "./errors";
 import { History } from "./history";
 import { Layer } from "./layers";
 import {
@@ -286,7 +286,7 @@ export class Sequential {
 
       return this.queue.run(async () => {
         try {
-          if (interruptedSince(token)) return new History({}, [], { epochs, steps: batchesPerEpoch, verbose });
+          if (interruptedSince(token)) throw new InterruptedError(messages().keras.trainingInterruptedBeforeStart());
           const progress =
             verbose === 0
               ? undefined
@@ -303,6 +303,7 @@ export class Sequential {
 
           const history = this.toKerasHistory(tfHistory, { epochs, steps: batchesPerEpoch, verbose });
           this.history = history;
+          if (interruptedSince(token)) throw new InterruptedError(messages().keras.trainingInterrupted(history.epoch.length, epochs));
           return history;
         } finally {
           disposeCreated(created);

@@ -53,6 +53,7 @@ export class KernelClient {
   private readonly control = new zmq.Dealer();
   private readonly iopub = new zmq.Subscriber();
   private readonly pending = new Map<string, PendingRequest>();
+  private readonly iopubListeners = new Map<string, IopubMessage[]>();
   private readonly connectionDir: string;
   private kernel: ChildProcess | undefined;
   private kernelExit: Promise<void> | undefined;
@@ -150,6 +151,18 @@ export class KernelClient {
     );
   }
 
+  /**
+   * Collects every iopub message whose parent is msgId for durationMs, also those that arrive after
+   * the request's idle status, such as output of a timer the cell set.
+   */
+  async collectIopub(msgId: string, durationMs: number): Promise<IopubMessage[]> {
+    const collected: IopubMessage[] = [];
+    this.iopubListeners.set(msgId, collected);
+    await delay(durationMs);
+    this.iopubListeners.delete(msgId);
+    return collected;
+  }
+
   private async launch(): Promise<void> {
     const connectionFile = join(this.connectionDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(this.connection), { mode: 0o600 });
@@ -222,6 +235,7 @@ export class KernelClient {
       for await (const frames of socket) {
         const message = decodeFrames(frames, this.signer);
         const parentId = (message.parent_header as { msg_id?: string }).msg_id;
+        if (channel === "iopub" && parentId) this.iopubListeners.get(parentId)?.push(message);
         const pending = parentId ? this.pending.get(parentId) : undefined;
         if (!pending || !parentId) continue;
 

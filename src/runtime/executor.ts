@@ -1,7 +1,7 @@
 import vm from "node:vm";
 import * as tf from "@tensorflow/tfjs";
 import { formatValue } from "../display/formatters";
-import { runWithSink } from "../display/scope";
+import { currentSink, runWithSink } from "../display/scope";
 import * as tskeras from "../index";
 import { interruptTraining, whenTrainingIdle } from "../keras";
 import { selectBackend } from "./backend";
@@ -35,9 +35,20 @@ async function main(): Promise<void> {
     }
   });
   process.on("disconnect", () => process.exit(0));
-  // SIGINT interrupts a synchronous cell through breakOnSigint and stops training between batches;
-  // it must not end the process.
-  process.on("SIGINT", () => interruptTraining());
+  // SIGINT interrupts a synchronous cell through breakOnSigint, stops training between batches and
+  // ends the wait of an awaiting cell; it must not end the process.
+  process.on("SIGINT", () => {
+    interruptTraining();
+    interruptAwaitingCell?.();
+  });
+
+  // 4. Errors thrown by timers and promises that nobody awaited belong to the cell that started them.
+  // Reported there, they never end the executor. The wasm backend's Emscripten glue registers
+  // handlers that rethrow such errors and end the process, so they are replaced.
+  process.removeAllListeners("uncaughtException");
+  process.removeAllListeners("unhandledRejection");
+  process.on("uncaughtException", (error) => reportLateError(error, send));
+  process.on("unhandledRejection", (reason) => reportLateError(reason, send));
 
   send({ type: "ready", backend });
 }
@@ -53,6 +64,12 @@ function installGlobals(loader: ModuleLoader): void {
   };
 }
 
+/** Ends the wait of the cell that is running, if any; set while a cell runs. */
+let interruptAwaitingCell: (() => void) | undefined;
+
+/** The output of the cell that started last, for errors whose own cell cannot be told. */
+let lastCellOutput: CellOutput | undefined;
+
 /** Runs one compiled cell and returns the event that ends it, with its result or its error. */
 async function runCell(
   requestId: string,
@@ -60,21 +77,44 @@ async function runCell(
   send: (event: ExecutorEvent) => void,
 ): Promise<Extract<ExecutorEvent, { type: "done" }>> {
   const output = new CellOutput(requestId, send);
+  lastCellOutput = output;
   registerCell(cell);
+
+  // A promise cannot be cancelled, so an interrupt ends the cell's wait for it; work already started
+  // goes on in the background, and its output still shows under this cell.
+  // NOTE: a synchronous loop that runs after the cell's first await blocks the event loop, so neither
+  // breakOnSigint nor this handler can stop it.
+  const interrupted = new Promise<never>((_, reject) => {
+    interruptAwaitingCell = () => reject(Object.assign(new Error("interrupted"), { code: "ERR_SCRIPT_EXECUTION_INTERRUPTED" }));
+  });
 
   return runWithSink(output, async () => {
     try {
       const script = new vm.Script(cell.code, { filename: cell.filename });
-      const value: unknown = await script.runInThisContext({ breakOnSigint: true, displayErrors: false });
+      const value: unknown = await Promise.race([script.runInThisContext({ breakOnSigint: true, displayErrors: false }), interrupted]);
       // A fit started without await still belongs to this cell, as Keras's blocking fit would.
-      await whenTrainingIdle();
+      await Promise.race([whenTrainingIdle(), interrupted]);
       output.flush();
       return { type: "done", requestId, result: value === undefined ? undefined : formatValue(value) };
     } catch (error) {
       output.flush();
       return { type: "done", requestId, error: errorReport(error) };
+    } finally {
+      interruptAwaitingCell = undefined;
     }
   });
+}
+
+/** Reports an error that no cell awaited under the cell whose code raised it, or else the last cell. */
+function reportLateError(error: unknown, send: (event: ExecutorEvent) => void): void {
+  const sink = currentSink();
+  const output = sink instanceof CellOutput ? sink : lastCellOutput;
+  if (!output) {
+    process.stderr.write(`[tskeras executor] error outside any cell: ${(error as Error)?.stack ?? String(error)}\n`);
+    return;
+  }
+  output.flush();
+  send({ type: "error", requestId: output.requestId, error: errorReport(error) });
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { InterruptedError } from "../../src/keras/errors";
 import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { interruptTraining, whenTrainingIdle } from "../../src/keras/training";
@@ -95,7 +96,7 @@ describe("fit() without await", () => {
 });
 
 describe("interruptTraining()", () => {
-  it("stops the running fit and skips the queued ones", async () => {
+  it("stops the running fit between batches and rejects the queued ones", async () => {
     const model = compiledModel();
     const running = model.fit(x, y, {
       epochs: 1000,
@@ -105,12 +106,15 @@ describe("interruptTraining()", () => {
     });
     const queued = model.fit(x, y, { epochs: 5, verbose: 0 });
 
-    const stopped = await running;
+    await expect(running).rejects.toThrow(InterruptedError);
+    await expect(running).rejects.toThrow(/interrupted after 3 of 1000 epochs/);
     // The fit stops at the first batch after the interrupt, so epoch 2 ends early and is the last one.
-    expect(stopped.epoch).toEqual([0, 1, 2]);
-    const skipped = await queued;
-    expect(skipped.epoch).toEqual([]);
-    expect(skipped.history).toEqual({});
+    expect(model.history?.epoch).toEqual([0, 1, 2]);
+    await expect(queued).rejects.toThrow(/before this fit\(\) started/);
+
+    // The model stays usable.
+    const scores = await model.evaluate(x, y);
+    expect([scores].flat().every((value) => Number.isFinite(value))).toBe(true);
   });
 
   it("leaves fits queued afterwards alone", async () => {

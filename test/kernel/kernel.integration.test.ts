@@ -1,5 +1,5 @@
 import type { KernelClient } from "../../src/notebook/client";
-import { ofType, resultText, startKernel, stopKernel } from "./fixture";
+import { ofType, resultText, startKernel, stopKernel, streamText } from "./fixture";
 
 let client: KernelClient;
 let folder: string;
@@ -78,6 +78,75 @@ describe("kernel over ZeroMQ", () => {
     const result = await loop;
     expect(result.reply).toMatchObject({ status: "error", ename: "InterruptedError" });
     expect(resultText(await client.execute("seen > 0"))).toBe("true");
+  });
+
+  it("interrupts an awaited promise within a second and keeps the variables", async () => {
+    await client.execute("let waited = 1;");
+    const waiting = client.execute("await new Promise((resolve) => setTimeout(resolve, 60_000));\nwaited = 2;");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    await client.interrupt();
+    const result = await waiting;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result.reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(resultText(await client.execute("waited"))).toBe("1");
+  });
+
+  it("interrupts a fit between batches, and the model stays usable", async () => {
+    await client.execute(
+      'const slow = new Sequential([new Dense(8, { inputShape: [4], activation: "relu" }), new Dense(1)]);\nslow.compile({ optimizer: "adam", loss: "mse" });\nconst xs = tf.randomNormal([256, 4]);\nconst ys = tf.randomNormal([256, 1]);',
+    );
+    const training = client.execute("await slow.fit(xs, ys, { epochs: 100000, batchSize: 8, verbose: 0 });\nconsole.log('after fit');");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await client.interrupt();
+    const result = await training;
+    expect(result.reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    const evaluated = await client.execute("typeof (await slow.evaluate(xs, ys))");
+    expect(resultText(evaluated)).toBe("'number'");
+    expect(streamText(evaluated)).not.toContain("after fit");
+  });
+
+  it("reports an error thrown by a timer under the cell that set it", async () => {
+    const { msgId, frames } = client.encode("execute_request", {
+      code: 'setTimeout(() => { throw new RangeError("tarde"); }, 200);\n"ok"',
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
+    const late = client.collectIopub(msgId, 1500);
+    await client.sendRawShell(frames);
+    const messages = await late;
+    const errors = messages.filter((message) => message.header.msg_type === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].content).toMatchObject({ ename: "RangeError", evalue: "tarde" });
+    expect(resultText(await client.execute('"still alive"'))).toBe("'still alive'");
+  });
+
+  it("reports a promise rejection that nobody awaited", async () => {
+    const result = await client.execute('Promise.reject(new TypeError("sin await"));\nawait new Promise((resolve) => setTimeout(resolve, 100));\n"done"');
+    expect(result.reply.status).toBe("ok");
+    const errors = ofType(result, "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].content).toMatchObject({ ename: "TypeError", evalue: "sin await" });
+  });
+
+  it("sends output that comes after its cell ended under that cell", async () => {
+    const { msgId, frames } = client.encode("execute_request", {
+      code: 'setTimeout(() => console.log("tarde, celda 1"), 500);\n"ok"',
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
+    const first = client.collectIopub(msgId, 1500);
+    await client.sendRawShell(frames);
+    const second = await client.execute('console.log("celda 2")');
+    expect(streamText(second)).toBe("celda 2\n");
+    const lateLines = (await first).filter((message) => message.header.msg_type === "stream").map((message) => message.content.text);
+    expect(lateLines).toEqual(["tarde, celda 1\n"]);
   });
 
   it("never executes a message whose signature does not match", async () => {
