@@ -42,6 +42,8 @@ export interface KernelMessages {
   executorDied(reason: string): string;
   /** Where a stack frame is in the notebook: the cell's name, line and column. */
   frameLocation(cell: string, line: number, column: number): string;
+  /** Marks where a cell's long stream output was cut: count lines between the first and the last ones were left out. */
+  linesOmitted(count: number): string;
   /** The user interrupted the running cell; the variables are kept. */
   interrupted(): string;
   /** Summarises the type errors that stopped a cell: how many, and the first one. */

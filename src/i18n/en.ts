@@ -8,6 +8,7 @@ export const en: Catalogue = {
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,
+    linesOmitted: (count) => `... ${count} lines omitted ...`,
     interrupted: () => "The cell was interrupted. Variables defined before the interruption are kept.",
     typeErrors: (count, line, column, detail) =>
       count === 1

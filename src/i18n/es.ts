@@ -8,6 +8,7 @@ export const es: Catalogue = {
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,
+    linesOmitted: (count) => `... se omitieron ${count} líneas ...`,
     interrupted: () => "Se interrumpió la celda. Las variables definidas antes de la interrupción se conservan.",
     typeErrors: (count, line, column, detail) =>
       count === 1

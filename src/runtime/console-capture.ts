@@ -1,5 +1,6 @@
 import { Console } from "node:console";
 import { Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { currentSink } from "../display/scope";
 import { CellOutput } from "./cell-output";
 
@@ -15,10 +16,12 @@ export function captureConsole(): void {
     stderr: process.stderr.write.bind(process.stderr),
   };
 
+  // A multi-byte UTF-8 character split across two writes of bytes is joined again before it is sent.
+  const decoders = { stdout: new StringDecoder("utf8"), stderr: new StringDecoder("utf8") };
   const route = (name: StreamName, chunk: unknown, encoding?: unknown): boolean => {
     const sink = currentSink();
     if (!(sink instanceof CellOutput)) return original[name](chunk as string, encoding as BufferEncoding);
-    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+    const text = typeof chunk === "string" ? chunk : decoders[name].write(Buffer.from(chunk as Uint8Array));
     sink.write(name, text);
     return true;
   };

@@ -94,10 +94,10 @@ async function runCell(
       const value: unknown = await Promise.race([script.runInThisContext({ breakOnSigint: true, displayErrors: false }), interrupted]);
       // A fit started without await still belongs to this cell, as Keras's blocking fit would.
       await Promise.race([whenTrainingIdle(), interrupted]);
-      output.flush();
+      output.finish();
       return { type: "done", requestId, result: value === undefined ? undefined : formatValue(value) };
     } catch (error) {
-      output.flush();
+      output.finish();
       return { type: "done", requestId, error: errorReport(error) };
     } finally {
       interruptAwaitingCell = undefined;

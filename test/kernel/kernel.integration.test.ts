@@ -149,6 +149,24 @@ describe("kernel over ZeroMQ", () => {
     expect(lateLines).toEqual(["tarde, celda 1\n"]);
   });
 
+  it("bounds a cell that prints 200,000 lines and stays responsive", async () => {
+    const result = await client.execute('for (let i = 0; i < 200_000; i++) console.log("época", i);');
+    expect(result.reply.status).toBe("ok");
+    const streams = ofType(result, "stream");
+    expect(streams.length).toBeLessThanOrEqual(3);
+    const text = streamText(result);
+    expect(text).toContain("época 0\n");
+    expect(text).toContain("lines omitted");
+    expect(text).toContain("época 199999\n");
+    expect(text.length).toBeLessThan(100_000);
+    expect(resultText(await client.execute("1 + 1"))).toBe("2");
+  });
+
+  it("joins a UTF-8 character written in two parts", async () => {
+    const result = await client.execute("process.stdout.write(Buffer.from([0x61, 0xc3]));\nprocess.stdout.write(Buffer.from([0xb1, 0x6f, 0x0a]));");
+    expect(streamText(result)).toBe("año\n");
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));
