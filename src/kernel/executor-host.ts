@@ -5,6 +5,9 @@ import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ip
 import type { Logger } from "./log";
 
 type DoneEvent = Extract<ExecutorEvent, { type: "done" }>;
+
+/** ename of the error that ends a cell whose executor process ended, taking the variables with it. */
+export const EXECUTOR_DIED = "ExecutorDied";
 type OutputEvent = Exclude<ExecutorEvent, { type: "done" } | { type: "ready" }>;
 
 /**
@@ -101,7 +104,7 @@ export class ExecutorHost {
     running.finish({
       type: "done",
       requestId: running.requestId,
-      error: { ename: "ExecutorDied", evalue, traceback: [`\u001b[0;31mExecutorDied\u001b[0m: ${evalue}`] },
+      error: { ename: EXECUTOR_DIED, evalue, traceback: [`\u001b[0;31m${EXECUTOR_DIED}\u001b[0m: ${evalue}`] },
     });
   }
 

@@ -1,6 +1,6 @@
 import { currentLanguage, messages } from "../i18n";
 import type { CellOutputEvent, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
-import type { ExecutorHost } from "./executor-host";
+import { EXECUTOR_DIED, type ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { Completeness, Completions, MimeBundle } from "./protocol/introspection";
 import type { ExecutionOutcome, Interpreter } from "./session";
@@ -131,6 +131,7 @@ export class TypeScriptInterpreter implements Interpreter {
     if (check) check.commit();
     else checker.recordUnchecked(code);
 
+    if (done.error?.ename === EXECUTOR_DIED) checker.resetHistory();
     if (done.error) return { status: "error", error: done.error };
     return { status: "ok", result: done.result };
   }

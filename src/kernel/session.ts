@@ -15,6 +15,7 @@ import {
   type MimeBundle,
 } from "./protocol/introspection";
 import { isRecord, parseExecuteRequest, PROTOCOL_VERSION, type Header, type Message } from "./protocol/messages";
+import { SignatureHistory } from "./protocol/replay";
 import type { Signer } from "./protocol/signing";
 import type { MessageChannel, Transport } from "./protocol/transport";
 import { decodeFrames, encodeMessage, InvalidMessageError } from "./protocol/wire";
@@ -55,6 +56,7 @@ type Handler = (request: Message, channel: MessageChannel) => Promise<void>;
 export class Session {
   private readonly id = randomUUID();
   private executionCount = 0;
+  private readonly signatures = new SignatureHistory();
   private readonly history = new CellHistory();
   private warmedUp = false;
   private executeQueue: Promise<void> = Promise.resolve();
@@ -127,7 +129,7 @@ export class Session {
   private async receive(channel: MessageChannel, frames: Buffer[]): Promise<void> {
     let request: Message;
     try {
-      request = decodeFrames(frames, this.signer);
+      request = decodeFrames(frames, this.signer, this.signatures);
     } catch (error) {
       if (!(error instanceof InvalidMessageError)) throw error;
       this.log.warn(`dropped a message on ${channel}: ${error.message}`);

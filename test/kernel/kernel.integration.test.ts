@@ -167,6 +167,32 @@ describe("kernel over ZeroMQ", () => {
     expect(streamText(result)).toBe("año\n");
   });
 
+  it("stays connected after malformed frames over ZeroMQ", async () => {
+    const { frames } = client.encode("execute_request", { code: "1" });
+    const malformed: Buffer[][] = [
+      [Buffer.from("no delimiter")],
+      [Buffer.from("<IDS|MSG>")],
+      frames.slice(0, 4),
+      [...frames.slice(0, -1), Buffer.from("{not json")],
+      [...frames.slice(0, 2), Buffer.alloc(64, 0x61), ...frames.slice(3)],
+      [Buffer.alloc(2_000_000, 0x7b)],
+    ];
+    for (let i = 0; i < 50; i++) for (const message of malformed) await client.sendRawShell(message);
+    expect(resultText(await client.execute('"still here"'))).toBe("'still here'");
+  });
+
+  it("reports an executor that exited, then starts a fresh one", async () => {
+    await client.execute("const kept = 1;");
+    const exited = await client.execute("process.exit(3);");
+    expect(exited.reply).toMatchObject({ status: "error", ename: "ExecutorDied" });
+    expect(String(exited.reply.evalue)).toContain("exit code 3");
+    expect(String(exited.reply.evalue)).toContain("variables were lost");
+    expect(resultText(await client.execute('"kept" in globalThis'))).toBe("false");
+    // The type checker forgets the lost declarations too, so the name is reported before anything runs.
+    expect((await client.execute("kept")).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(resultText(await client.execute("6 * 7"))).toBe("42");
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));

@@ -117,6 +117,28 @@ describe("Session", () => {
     expect(logs.join("\n")).not.toContain(KEY);
   });
 
+  it("refuses a replayed message, even with a valid signature", async () => {
+    const { transport, interpreter, logs, signer, settle } = setup();
+    const frames = encodeMessage(request("execute_request", { code: "1" }), signer);
+    await transport.deliver("shell", frames);
+    await transport.deliver("shell", frames.map((frame) => Buffer.from(frame)));
+    await settle();
+    expect(interpreter.executed).toEqual(["1"]);
+    expect(logs.join("\n")).toMatch(/dropped a message on shell: signature was already used/);
+  });
+
+  it("survives thousands of malformed messages, then runs a valid one", async () => {
+    const { transport, interpreter, signer, settle, logs } = setup();
+    const random = seededRandom(7);
+    const valid = encodeMessage(request("execute_request", { code: "valid" }, "valid"), signer);
+    for (let i = 0; i < 3_000; i++) await transport.deliver(pick(random, ["shell", "control", "stdin"]), malformedFrames(random, valid, signer));
+    await transport.deliver("shell", valid);
+    await settle();
+    expect(interpreter.executed).toEqual(["valid"]);
+    expect(logs.length).toBeGreaterThan(1_000);
+    expect(logs.join("\n")).not.toContain(KEY);
+  });
+
   it("aborts execute requests queued behind a failing cell", async () => {
     const failing = new RecordingInterpreter((code) =>
       code === "boom" ? { status: "error", error: { ename: "Error", evalue: "boom", traceback: [] } } : { status: "ok" },
@@ -228,3 +250,53 @@ describe("Session", () => {
     expect(transport.sent.filter((s) => s.channel === "shell").map((s) => s.message.header.msg_type)).toEqual(["complete_reply", "execute_reply"]);
   });
 });
+
+/** A small deterministic generator, so a failing fuzz case repeats. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+/** Builds one malformed message: random bytes, a dropped or altered frame, bad JSON, or bad content. */
+function malformedFrames(random: () => number, valid: Buffer[], signer: Signer): Buffer[] {
+  const bytes = (length: number) => Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
+  const frames = valid.map((frame) => Buffer.from(frame));
+  switch (Math.floor(random() * 7)) {
+    case 0:
+      return Array.from({ length: 1 + Math.floor(random() * 8) }, () => bytes(Math.floor(random() * 64)));
+    case 1:
+      frames.splice(Math.floor(random() * frames.length), 1);
+      return frames;
+    case 2: {
+      const index = Math.floor(random() * frames.length);
+      frames[index] = bytes(frames[index].length);
+      return frames;
+    }
+    case 3:
+      return frames.slice(0, Math.floor(random() * frames.length));
+    case 4: {
+      // Correctly signed, but the header is not an object with the fields a message needs.
+      const message = request("execute_request", { code: "never" });
+      const signed = encodeMessage(message, signer);
+      const header = pick(random, ["[]", "null", '"text"', '{"msg_id": 1}', "{}"]);
+      signed[signed.length - 4] = Buffer.from(header);
+      signed[signed.length - 5] = Buffer.from(signer.sign(signed.slice(-4)));
+      return signed;
+    }
+    case 5: {
+      // Correctly signed, with content that a handler must reject without running anything.
+      const content = pick(random, [{ code: 42 }, { code: null }, {}, { code: ["x"] }]);
+      return encodeMessage(request(pick(random, ["execute_request", "history_request", "complete_request", "no_such_request"]), content, `m${random()}`), signer);
+    }
+    default:
+      frames[frames.length - 1] = Buffer.from(frames[frames.length - 1].toString("utf8").slice(0, Math.floor(random() * 10)));
+      return frames;
+  }
+}

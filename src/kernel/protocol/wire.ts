@@ -1,5 +1,6 @@
 import type { Header, Message } from "./messages";
 import { isRecord } from "./messages";
+import type { SignatureHistory } from "./replay";
 import type { Signer } from "./signing";
 
 /** Frame that separates ZeroMQ routing identities from the message. */
@@ -10,8 +11,11 @@ export class InvalidMessageError extends Error {
   override name = "InvalidMessageError";
 }
 
-/** Decodes frames received on a socket into a message, checking the signature first. */
-export function decodeFrames(frames: readonly Buffer[], signer: Signer): Message {
+/**
+ * Decodes frames received on a socket into a message, checking the signature first. With a history,
+ * a signed message whose signature was seen before is rejected as a replay.
+ */
+export function decodeFrames(frames: readonly Buffer[], signer: Signer, history?: SignatureHistory): Message {
   const delimiterIndex = frames.findIndex((frame) => frame.equals(DELIMITER));
   if (delimiterIndex < 0) throw new InvalidMessageError("missing <IDS|MSG> delimiter");
   if (frames.length < delimiterIndex + 6) {
@@ -21,6 +25,9 @@ export function decodeFrames(frames: readonly Buffer[], signer: Signer): Message
   const signature = frames[delimiterIndex + 1];
   const signed = frames.slice(delimiterIndex + 2, delimiterIndex + 6);
   if (!signer.verify(signature, signed)) throw new InvalidMessageError("signature does not match");
+  if (history && signer.enabled && !history.add(signature.toString("latin1"))) {
+    throw new InvalidMessageError("signature was already used: a replayed message");
+  }
 
   const [header, parentHeader, metadata, content] = signed.map((frame, i) => parseJsonFrame(frame, FRAME_NAMES[i]));
   if (!isHeader(header)) throw new InvalidMessageError("header lacks msg_id, msg_type or session");

@@ -42,7 +42,7 @@ const EXPORT = "export ";
  * becomes its history entry.
  */
 export class CellChecker {
-  private readonly history = new DeclarationHistory();
+  private history = new DeclarationHistory();
   private readonly options: ts.CompilerOptions;
   private readonly host: ts.CompilerHost;
   private readonly cachedFiles = new Map<string, ts.SourceFile>();
@@ -151,6 +151,12 @@ export class CellChecker {
       oldProgram: this.program,
     });
     return this.program;
+  }
+
+  /** Forgets every earlier cell's declarations, when the executor that held their values is gone. */
+  resetHistory(): void {
+    this.history = new DeclarationHistory();
+    this.lastCheck = undefined;
   }
 
   /** Returns whether an earlier cell declared name, which then shadows a preloaded global of that name. */
