@@ -8,4 +8,4 @@ export * from "./keras";
 export { clearOutput, display, displayBundle, type ClearOutputOptions, type DisplayHandle, type DisplayOptions } from "./display/display";
 export { registerFormatter, type Formatter } from "./display/formatters";
 export type { MimeBundle } from "./display/mime";
-export { help, kernel } from "./runtime/notebook-api";
+export { help, input, kernel, type InputOptions } from "./runtime/notebook-api";

@@ -44,6 +44,10 @@ export interface KernelMessages {
   frameLocation(cell: string, line: number, column: number): string;
   /** Marks where a cell's long stream output was cut: count lines between the first and the last ones were left out. */
   linesOmitted(count: number): string;
+  /** input() was called while no cell runs, so there is no front end to ask. */
+  inputOutsideCell(): string;
+  /** The front end that ran the cell does not accept input (allow_stdin false), as nbconvert and tskeras run do. */
+  inputNotAllowed(): string;
   /** The user interrupted the running cell; the variables are kept. */
   interrupted(): string;
   /** Summarises the type errors that stopped a cell: how many, and the first one. */

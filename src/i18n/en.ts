@@ -9,6 +9,9 @@ export const en: Catalogue = {
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,
     linesOmitted: (count) => `... ${count} lines omitted ...`,
+    inputOutsideCell: () => "input() can only ask for text while a notebook cell runs.",
+    inputNotAllowed: () =>
+      "This front end does not accept input, as when a notebook runs headlessly. Set the value in the cell instead of asking for it.",
     interrupted: () => "The cell was interrupted. Variables defined before the interruption are kept.",
     typeErrors: (count, line, column, detail) =>
       count === 1

@@ -9,6 +9,9 @@ export const es: Catalogue = {
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,
     linesOmitted: (count) => `... se omitieron ${count} líneas ...`,
+    inputOutsideCell: () => "input() solo puede pedir texto mientras se ejecuta una celda del cuaderno.",
+    inputNotAllowed: () =>
+      "Esta interfaz no acepta entrada de texto, como cuando un cuaderno se ejecuta sin interfaz. Escribe el valor en la celda en lugar de pedirlo.",
     interrupted: () => "Se interrumpió la celda. Las variables definidas antes de la interrupción se conservan.",
     typeErrors: (count, line, column, detail) =>
       count === 1

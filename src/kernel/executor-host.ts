@@ -108,6 +108,11 @@ export class ExecutorHost {
     });
   }
 
+  /** Passes the front end's answer to input(), or the reason there is none, to the waiting cell. */
+  replyInput(requestId: string, answer: { value?: string; error?: string }): void {
+    this.request({ type: "input_reply", requestId, ...answer });
+  }
+
   private request(request: ExecutorRequest): void {
     this.child?.send(request);
   }

@@ -24,9 +24,11 @@ export async function startKernel(connectionFile: string, version: string): Prom
   // 2. Start the executor at once, so its TensorFlow.js backend is ready when the first cell runs.
   let session: Session | undefined;
   let interpreter: TypeScriptInterpreter | undefined;
-  const executor = new ExecutorHost(log, (event) => {
+  const executor: ExecutorHost = new ExecutorHost(log, (event) => {
     if (event.type === "option") interpreter?.setTypecheck(event.value);
-    else session?.publishOutput(event);
+    else if (event.type === "input_request") {
+      void session?.requestInput(event.requestId, event.prompt, event.password).then((answer) => executor.replyInput(event.requestId, answer));
+    } else session?.publishOutput(event);
   });
   executor.start().catch((error) => log.error("the executor failed to start", error));
 

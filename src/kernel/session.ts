@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { messages } from "../i18n";
 import type { CellOutputEvent, ErrorReport } from "../runtime/ipc";
 import { CellHistory, parseHistoryRequest } from "./history";
 import type { Logger } from "./log";
@@ -65,7 +66,9 @@ export class Session {
   private queuedExecutes = 0;
   // NOTE: headers of past execute requests are kept for the whole session (a few hundred bytes each),
   // because a timer may print under its cell at any later time.
-  private readonly parents = new Map<string, { header: Header; silent: boolean }>();
+  private readonly parents = new Map<string, { header: Header; silent: boolean; identities: Buffer[]; allowStdin: boolean }>();
+  // The question that input() asked the front end, waiting for its input_reply on stdin.
+  private pendingInput: { requestId: string; answer: (reply: { value?: string; error?: string }) => void } | undefined;
   private readonly handlers: Record<string, Handler> = {
     kernel_info_request: (request, channel) => this.kernelInfo(request, channel),
     execute_request: (request) => this.enqueueExecute(request),
@@ -81,6 +84,7 @@ export class Session {
       this.answer(request, channel, "inspect_reply", parseInspectRequest, async ({ code, cursor, detailLevel }) =>
         inspectReplyContent(await this.interpreter.inspect(code, cursor, detailLevel)),
       ),
+    input_reply: (request) => this.receiveInput(request),
     history_request: (request, channel) =>
       this.answer(request, channel, "history_reply", parseHistoryRequest, async (query) => ({
         status: "ok",
@@ -121,6 +125,22 @@ export class Session {
     void this.publish(msgType, content, parent.header);
   }
 
+  /**
+   * Asks the front end that sent an execute request for a line of text on the stdin channel, and
+   * resolves with its answer, or with an error when the request did not allow stdin.
+   */
+  requestInput(requestId: string, prompt: string, password: boolean): Promise<{ value?: string; error?: string }> {
+    const parent = this.parents.get(requestId);
+    if (!parent?.allowStdin) return Promise.resolve({ error: messages().kernel.inputNotAllowed() });
+
+    this.pendingInput?.answer({ error: messages().kernel.inputNotAllowed() });
+    return new Promise((answer) => {
+      this.pendingInput = { requestId, answer };
+      const message = this.message("input_request", { prompt, password }, parent.header, parent.identities);
+      void this.transport.send("stdin", encodeMessage(message, this.signer));
+    });
+  }
+
   /** Sends status "starting" once the sockets are bound, as Jupyter kernels announce themselves. */
   announceStart(): Promise<void> {
     return this.publish("status", { execution_state: "starting" }, undefined);
@@ -148,6 +168,17 @@ export class Session {
     } catch (error) {
       this.log.error(`handling ${msgType} ${request.header.msg_id} failed`, error);
     }
+  }
+
+  private async receiveInput(reply: Message): Promise<void> {
+    const pending = this.pendingInput;
+    if (!pending) {
+      this.log.warn(`input_reply ${reply.header.msg_id} arrived while no input was requested`);
+      return;
+    }
+    this.pendingInput = undefined;
+    const value = reply.content.value;
+    pending.answer(typeof value === "string" ? { value } : { error: `input_reply content.value must be a string, got ${typeof value}` });
   }
 
   private async kernelInfo(request: Message, channel: MessageChannel): Promise<void> {
@@ -192,7 +223,12 @@ export class Session {
       const count = this.executionCount;
       if (!content.silent) await this.publish("execute_input", { code: content.code, execution_count: count }, request.header);
 
-      this.parents.set(request.header.msg_id, { header: request.header, silent: content.silent });
+      this.parents.set(request.header.msg_id, {
+        header: request.header,
+        silent: content.silent,
+        identities: request.identities,
+        allowStdin: content.allow_stdin,
+      });
       const outcome = await this.interpreter.execute(content.code, count, request.header.msg_id);
 
       if (outcome.status === "ok") {

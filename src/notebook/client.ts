@@ -25,6 +25,14 @@ export interface ExecuteResult {
   iopub: IopubMessage[];
 }
 
+export interface ExecuteOptions {
+  silent?: boolean;
+  storeHistory?: boolean;
+  stopOnError?: boolean;
+  /** Answers the cell's input() questions; without it the request does not allow stdin. */
+  onInput?: (prompt: string, password: boolean) => string | Promise<string>;
+}
+
 export interface KernelClientOptions {
   /** Working directory of the kernel: the notebook's folder. */
   cwd?: string;
@@ -40,6 +48,7 @@ interface PendingRequest {
   idle: boolean;
   iopub: IopubMessage[];
   resolve: (result: ExecuteResult) => void;
+  onInput?: ExecuteOptions["onInput"];
 }
 
 /**
@@ -49,7 +58,11 @@ interface PendingRequest {
 export class KernelClient {
   private readonly session = randomUUID();
   private readonly signer: Signer;
-  private readonly shell = new zmq.Dealer();
+  // The kernel routes an input_request on stdin to the peer whose identity sent the execute request
+  // on shell, so both sockets share one routing id, as jupyter_client's do.
+  private readonly routingId = randomUUID();
+  private readonly shell = new zmq.Dealer({ routingId: this.routingId });
+  private readonly stdin = new zmq.Dealer({ routingId: this.routingId });
   private readonly control = new zmq.Dealer();
   private readonly iopub = new zmq.Subscriber();
   private readonly pending = new Map<string, PendingRequest>();
@@ -80,15 +93,20 @@ export class KernelClient {
   }
 
   /** Runs code and resolves when the reply and the idle status of the request have both arrived. */
-  execute(code: string, options: { silent?: boolean; storeHistory?: boolean; stopOnError?: boolean } = {}): Promise<ExecuteResult> {
-    return this.request(this.shell, "execute_request", {
-      code,
-      silent: options.silent ?? false,
-      store_history: options.storeHistory ?? true,
-      user_expressions: {},
-      allow_stdin: false,
-      stop_on_error: options.stopOnError ?? true,
-    });
+  execute(code: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    return this.request(
+      this.shell,
+      "execute_request",
+      {
+        code,
+        silent: options.silent ?? false,
+        store_history: options.storeHistory ?? true,
+        user_expressions: {},
+        allow_stdin: options.onInput !== undefined,
+        stop_on_error: options.stopOnError ?? true,
+      },
+      options.onInput,
+    );
   }
 
   /** Sends interrupt_request on the control channel, as JupyterLab does for a kernel with interrupt_mode "message". */
@@ -175,10 +193,12 @@ export class KernelClient {
     this.kernelExit = new Promise((resolve) => kernel.once("exit", () => resolve()));
 
     this.shell.connect(endpoint(this.connection, "shell"));
+    this.stdin.connect(endpoint(this.connection, "stdin"));
     this.control.connect(endpoint(this.connection, "control"));
     this.iopub.connect(endpoint(this.connection, "iopub"));
     this.iopub.subscribe();
     void this.receive(this.shell, "shell");
+    void this.receive(this.stdin, "stdin");
     void this.receive(this.control, "control");
     void this.receive(this.iopub, "iopub");
 
@@ -203,13 +223,25 @@ export class KernelClient {
     throw new Error(`timed out: the kernel sent no kernel_info_reply within ${this.options.startTimeoutMs ?? 60_000} ms`);
   }
 
-  private request(socket: zmq.Dealer, msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {
+  private request(
+    socket: zmq.Dealer,
+    msgType: string,
+    content: Record<string, unknown>,
+    onInput?: ExecuteOptions["onInput"],
+  ): Promise<ExecuteResult> {
     const message = this.message(msgType, content);
     const result = new Promise<ExecuteResult>((resolve) => {
-      this.pending.set(message.header.msg_id, { idle: false, iopub: [], resolve });
+      this.pending.set(message.header.msg_id, { idle: false, iopub: [], resolve, onInput });
     });
     void socket.send(encodeMessage(message, this.signer));
     return result;
+  }
+
+  private async answerInput(request: Message, onInput: ExecuteOptions["onInput"]): Promise<void> {
+    const value = onInput ? await onInput(String(request.content.prompt ?? ""), request.content.password === true) : "";
+    const reply = this.message("input_reply", { value });
+    reply.parent_header = request.header;
+    await this.stdin.send(encodeMessage(reply, this.signer));
   }
 
   private message(msgType: string, content: Record<string, unknown>): Message {
@@ -230,7 +262,7 @@ export class KernelClient {
     };
   }
 
-  private async receive(socket: zmq.Dealer | zmq.Subscriber, channel: "shell" | "control" | "iopub"): Promise<void> {
+  private async receive(socket: zmq.Dealer | zmq.Subscriber, channel: "shell" | "control" | "stdin" | "iopub"): Promise<void> {
     try {
       for await (const frames of socket) {
         const message = decodeFrames(frames, this.signer);
@@ -239,6 +271,10 @@ export class KernelClient {
         const pending = parentId ? this.pending.get(parentId) : undefined;
         if (!pending || !parentId) continue;
 
+        if (channel === "stdin") {
+          if (message.header.msg_type === "input_request") void this.answerInput(message, pending.onInput);
+          continue;
+        }
         if (channel === "iopub") {
           if (message.header.msg_type === "status" && message.content.execution_state === "idle") pending.idle = true;
           else pending.iopub.push(message);
@@ -258,7 +294,7 @@ export class KernelClient {
 
   private close(): void {
     this.closed = true;
-    for (const socket of [this.shell, this.control, this.iopub]) {
+    for (const socket of [this.shell, this.stdin, this.control, this.iopub]) {
       socket.linger = 0;
       socket.close();
     }

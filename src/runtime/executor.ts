@@ -10,6 +10,7 @@ import { captureConsole } from "./console-capture";
 import { errorReport, registerCell } from "./errors";
 import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
 import { ModuleLoader } from "./modules";
+import { receiveInputReply } from "./stdin";
 
 /**
  * Runs the executor process: the notebook's cells share one global scope, so variables persist from
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   process.on("message", (request: ExecutorRequest) => {
     if (request.type === "execute") {
       void runCell(request.requestId, request.cell, send).then((done) => send(done));
+    } else if (request.type === "input_reply") {
+      receiveInputReply(request);
     } else if (request.type === "shutdown") {
       process.exit(0);
     }

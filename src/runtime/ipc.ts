@@ -25,6 +25,7 @@ export interface ErrorReport {
 /** Requests the kernel process sends to the executor over IPC. */
 export type ExecutorRequest =
   | { type: "execute"; requestId: string; cell: CompiledCell }
+  | { type: "input_reply"; requestId: string; value?: string; error?: string }
   | { type: "shutdown" };
 
 /** Events the executor sends back; each names the request whose code caused it. */
@@ -34,6 +35,7 @@ export type ExecutorEvent =
   | { type: "display"; requestId: string; output: DisplayOutput }
   | { type: "error"; requestId: string; error: ErrorReport }
   | { type: "clear"; requestId: string; wait: boolean }
+  | { type: "input_request"; requestId: string; prompt: string; password: boolean }
   | { type: "option"; name: "typecheck"; value: TypecheckMode }
   | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport };
 

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { messages } from "../i18n";
 import { TYPECHECK_MODES, type TypecheckMode } from "./ipc";
+import { requestInput } from "./stdin";
 
 /** Settings of the running kernel that a cell can change. */
 export const kernel = {
@@ -22,4 +23,19 @@ export const kernel = {
  */
 export function help(value: unknown): void {
   console.log(typeof value === "function" ? String(value).split("\n")[0] : inspect(value, { depth: 1 }));
+}
+
+/** Options of input(). */
+export interface InputOptions {
+  /** Hide what the user types, for passwords and keys. Default false. */
+  password?: boolean;
+}
+
+/**
+ * Asks the user for a line of text in the notebook, as Python's input() does, and resolves with it:
+ * `const name = await input("Nombre: ")`. Rejects when the front end accepts no input, as when a
+ * notebook runs headlessly with nbconvert or tskeras run.
+ */
+export function input(prompt = "", options: InputOptions = {}): Promise<string> {
+  return requestInput(prompt, options.password === true);
 }

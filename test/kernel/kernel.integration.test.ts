@@ -193,6 +193,27 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(await client.execute("6 * 7"))).toBe("42");
   });
 
+  it("asks the front end for input on stdin", async () => {
+    const prompts: [string, boolean][] = [];
+    const result = await client.execute('const nombre = await input("Nombre: ");\nconst clave = await input("Clave: ", { password: true });\n`${nombre}:${clave.length}`', {
+      onInput: (prompt, password) => {
+        prompts.push([prompt, password]);
+        return password ? "secreta" : "Ada";
+      },
+    });
+    expect(prompts).toEqual([
+      ["Nombre: ", false],
+      ["Clave: ", true],
+    ]);
+    expect(resultText(result)).toBe("'Ada:7'");
+  });
+
+  it("explains that input is not possible when the request does not allow stdin", async () => {
+    const result = await client.execute('await input("Nombre: ")');
+    expect(result.reply).toMatchObject({ status: "error" });
+    expect(String(result.reply.evalue)).toContain("This front end does not accept input");
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));

@@ -6,6 +6,7 @@ Run with the kernelspec installed, e.g. `tskeras install --user` with JUPYTER_DA
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.manager import start_new_kernel
 
 
 class TskerasKernelTests(jupyter_kernel_test.KernelTests):
@@ -48,6 +49,38 @@ class TskerasKernelTests(jupyter_kernel_test.KernelTests):
     code_page_something = "help(Sequential)"
 
     code_clear_output = 'console.log("before");\nclearOutput();'
+
+
+class TskerasStdinTests(unittest.TestCase):
+    """input() through jupyter_client's own stdin handling, beyond what the suite covers."""
+
+    def test_input_reaches_the_cell(self):
+        manager, client = start_new_kernel(kernel_name="tskeras")
+        try:
+            prompts = []
+            results = []
+
+            def answer(message):
+                prompts.append((message["content"]["prompt"], message["content"]["password"]))
+                client.input("Ada")
+
+            def collect(message):
+                if message["msg_type"] == "execute_result":
+                    results.append(message["content"]["data"]["text/plain"])
+
+            reply = client.execute_interactive(
+                'const nombre = await input("Nombre: ");\nnombre.length',
+                allow_stdin=True,
+                stdin_hook=answer,
+                output_hook=collect,
+                timeout=60,
+            )
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertEqual(prompts, [("Nombre: ", False)])
+            self.assertEqual(results, ["3"])
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel()
 
 
 if __name__ == "__main__":
