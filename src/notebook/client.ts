@@ -109,6 +109,11 @@ export class KernelClient {
     );
   }
 
+  /** Interrupts as Jupyter does for interrupt_mode "signal": SIGINT to the kernel's process group. */
+  signalInterrupt(): void {
+    if (this.kernel?.pid) process.kill(-this.kernel.pid, "SIGINT");
+  }
+
   /** Sends interrupt_request on the control channel, as JupyterLab does for a kernel with interrupt_mode "message". */
   interrupt(): Promise<ExecuteResult> {
     return this.request(this.control, "interrupt_request", {});
@@ -188,6 +193,9 @@ export class KernelClient {
       cwd: this.options.cwd ?? process.cwd(),
       env: this.options.env ?? process.env,
       stdio: ["ignore", "inherit", "inherit"],
+      // Its own process group, as jupyter_client starts kernels, so a signal interrupt reaches the
+      // kernel and its executor and nothing else.
+      detached: true,
     });
     this.kernel = kernel;
     this.kernelExit = new Promise((resolve) => kernel.once("exit", () => resolve()));

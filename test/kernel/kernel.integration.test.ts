@@ -80,6 +80,22 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(await client.execute("seen > 0"))).toBe("true");
   });
 
+  it("interrupts by SIGINT to the process group, as Jupyter's default does", async () => {
+    await client.execute("let counted = 0;");
+    const loop = client.execute("while (true) { counted++; }");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    client.signalInterrupt();
+    expect((await loop).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+
+    const waiting = client.execute("await new Promise((resolve) => setTimeout(resolve, 60_000));");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    client.signalInterrupt();
+    expect((await waiting).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(resultText(await client.execute("counted > 0"))).toBe("true");
+  });
+
   it("interrupts an awaited promise within a second and keeps the variables", async () => {
     await client.execute("let waited = 1;");
     const waiting = client.execute("await new Promise((resolve) => setTimeout(resolve, 60_000));\nwaited = 2;");
