@@ -157,10 +157,13 @@ export class KernelClient {
     return this.shell.send(frames);
   }
 
-  /** Builds a signed message the way this client sends it, for tests that alter it afterwards. */
-  encode(msgType: string, content: Record<string, unknown>): { msgId: string; frames: Buffer[] } {
+  /**
+   * Builds a signed message the way this client sends it, for tests that alter it afterwards; key
+   * signs it with another key than the kernel's.
+   */
+  encode(msgType: string, content: Record<string, unknown>, key?: string): { msgId: string; frames: Buffer[] } {
     const message = this.message(msgType, content);
-    return { msgId: message.header.msg_id, frames: encodeMessage(message, this.signer) };
+    return { msgId: message.header.msg_id, frames: encodeMessage(message, key === undefined ? this.signer : new Signer(key)) };
   }
 
   /** Resolves with every iopub message whose parent is msgId, once its idle status arrives. */

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { KernelClient } from "../../src/notebook/client";
 import { ofType, resultText, startKernel, stopKernel, streamText } from "./fixture";
 
@@ -166,7 +168,12 @@ describe("kernel over ZeroMQ", () => {
   });
 
   it("bounds a cell that prints 200,000 lines and stays responsive", async () => {
+    // A first cell loads TypeScript and the type checker, which takes memory of its own.
+    await client.execute("0");
+    const kernelMemoryBefore = residentMiB(client.pid!);
     const result = await client.execute('for (let i = 0; i < 200_000; i++) console.log("época", i);');
+    // The kernel process only ever sees the kept lines, so its memory hardly moves.
+    expect(residentMiB(client.pid!) - kernelMemoryBefore).toBeLessThan(50);
     expect(result.reply.status).toBe("ok");
     const streams = ofType(result, "stream");
     expect(streams.length).toBeLessThanOrEqual(3);
@@ -237,4 +244,19 @@ describe("kernel over ZeroMQ", () => {
     await expect(client.waitForIdle(msgId, 1500)).rejects.toThrow(/timed out/);
     expect(resultText(await client.execute('"tampered" in globalThis'))).toBe("false");
   });
+
+  it("never runs a message signed with another key, so its file is never written", async () => {
+    const target = join(folder, "written-by-forged-message.txt");
+    const code = `require("node:fs").writeFileSync(${JSON.stringify(target)}, "forged");`;
+    const execute = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
+    const { msgId, frames } = client.encode("execute_request", execute, "not the kernel's key");
+    await client.sendRawShell(frames);
+    await expect(client.waitForIdle(msgId, 1500)).rejects.toThrow(/timed out/);
+    expect(existsSync(target)).toBe(false);
+  });
 });
+
+/** Resident memory of a process in MiB, from /proc (Linux). */
+function residentMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+}
