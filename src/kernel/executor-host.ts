@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { messages } from "../i18n";
-import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ipc";
+import type { CommEnvelope, CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ipc";
 import type { Logger } from "./log";
 
 type DoneEvent = Extract<ExecutorEvent, { type: "done" }>;
@@ -106,6 +106,11 @@ export class ExecutorHost {
       requestId: running.requestId,
       error: { ename: EXECUTOR_DIED, evalue, traceback: [`\u001b[0;31m${EXECUTOR_DIED}\u001b[0m: ${evalue}`] },
     });
+  }
+
+  /** Passes a comm message from the front end to the executor, starting it if needed. */
+  forwardComm(envelope: CommEnvelope): void {
+    void this.start().then(() => this.request(envelope));
   }
 
   /** Passes the front end's answer to input(), or the reason there is none, to the waiting cell. */

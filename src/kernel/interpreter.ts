@@ -1,5 +1,5 @@
 import { currentLanguage, messages } from "../i18n";
-import type { CellOutputEvent, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
+import type { CellOutputEvent, CommEnvelope, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import { EXECUTOR_DIED, type ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { Completeness, Completions, MimeBundle } from "./protocol/introspection";
@@ -150,6 +150,10 @@ export class TypeScriptInterpreter implements Interpreter {
 
   interrupt(): void {
     this.executor.interrupt();
+  }
+
+  comm(envelope: CommEnvelope): void {
+    this.executor.forwardComm(envelope);
   }
 
   shutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { messages } from "../i18n";
-import type { CellOutputEvent, ErrorReport } from "../runtime/ipc";
+import type { CellOutputEvent, CommAction, CommEnvelope, ErrorReport } from "../runtime/ipc";
 import { CellHistory, parseHistoryRequest } from "./history";
 import type { Logger } from "./log";
 import {
@@ -38,6 +38,8 @@ export interface Interpreter {
   isComplete(code: string): Promise<Completeness>;
   interrupt(): void;
   shutdown(): Promise<void>;
+  /** Delivers a comm message from the front end to the code that runs cells. */
+  comm?(envelope: CommEnvelope): void;
   /** Prepares slow parts ahead of the first cell; the session calls it once the first kernel_info is answered. */
   warmUp?(): void;
 }
@@ -58,6 +60,8 @@ export class Session {
   private readonly id = randomUUID();
   private executionCount = 0;
   private readonly signatures = new SignatureHistory();
+  // Open comms by id, with their target, for comm_info_request; kept as they pass in either direction.
+  private readonly openComms = new Map<string, string>();
   private readonly history = new CellHistory();
   private warmedUp = false;
   private executeQueue: Promise<void> = Promise.resolve();
@@ -75,7 +79,10 @@ export class Session {
     shutdown_request: (request, channel) => this.shutdown(request, channel),
     interrupt_request: (request, channel) => this.interrupt(request, channel),
     comm_info_request: (request, channel) =>
-      this.busyIdle(request, () => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: {} })),
+      this.busyIdle(request, () => this.reply(request, channel, "comm_info_reply", { status: "ok", comms: this.commInfo(request.content) })),
+    comm_open: (request) => this.forwardComm(request, "open"),
+    comm_msg: (request) => this.forwardComm(request, "msg"),
+    comm_close: (request) => this.forwardComm(request, "close"),
     complete_request: (request, channel) =>
       this.answer(request, channel, "complete_reply", parseCompleteRequest, async ({ code, cursor }) =>
         completeReplyContent(code, await this.interpreter.complete(code, cursor)),
@@ -120,6 +127,7 @@ export class Session {
       this.log.warn(`dropped output for unknown request ${event.requestId}`);
       return;
     }
+    if (event.type === "comm") this.trackComm(event.action, event.commId, event.targetName);
     if (parent.silent) return;
     const [msgType, content] = iopubContent(event);
     void this.publish(msgType, content, parent.header);
@@ -168,6 +176,43 @@ export class Session {
     } catch (error) {
       this.log.error(`handling ${msgType} ${request.header.msg_id} failed`, error);
     }
+  }
+
+  /** Hands a comm message from the front end to the executor; what its handlers print shows under it. */
+  private async forwardComm(request: Message, action: CommAction): Promise<void> {
+    const { comm_id: commId, target_name: targetName, data, metadata } = request.content;
+    if (typeof commId !== "string" || (action === "open" && typeof targetName !== "string")) {
+      this.log.warn(`dropped ${request.header.msg_type} ${request.header.msg_id}: comm_id${action === "open" ? " and target_name" : ""} must be strings`);
+      return;
+    }
+    await this.busyIdle(request, async () => {
+      this.parents.set(request.header.msg_id, { header: request.header, silent: false, identities: request.identities, allowStdin: false });
+      this.trackComm(action, commId, targetName as string | undefined);
+      this.interpreter.comm?.({
+        type: "comm",
+        requestId: request.header.msg_id,
+        action,
+        commId,
+        targetName: targetName as string | undefined,
+        data: isRecord(data) ? data : {},
+        metadata: isRecord(metadata) ? metadata : {},
+      });
+    });
+  }
+
+  private trackComm(action: CommAction, commId: string, targetName: string | undefined): void {
+    if (action === "open") this.openComms.set(commId, targetName ?? "");
+    if (action === "close") this.openComms.delete(commId);
+  }
+
+  /** Lists the open comms, of one target when the request names it, as comm_info_reply does. */
+  private commInfo(content: Record<string, unknown>): Record<string, { target_name: string }> {
+    const wanted = typeof content.target_name === "string" ? content.target_name : undefined;
+    const comms: Record<string, { target_name: string }> = {};
+    for (const [commId, targetName] of this.openComms) {
+      if (wanted === undefined || wanted === targetName) comms[commId] = { target_name: targetName };
+    }
+    return comms;
   }
 
   private async receiveInput(reply: Message): Promise<void> {
@@ -355,5 +400,10 @@ export function iopubContent(event: CellOutputEvent): [string, Record<string, un
       return ["error", { ...event.error }];
     case "clear":
       return ["clear_output", { wait: event.wait }];
+    case "comm": {
+      const content: Record<string, unknown> = { comm_id: event.commId, data: event.data };
+      if (event.action === "open") content.target_name = event.targetName;
+      return [`comm_${event.action}`, content];
+    }
   }
 }

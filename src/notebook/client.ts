@@ -119,6 +119,11 @@ export class KernelClient {
     return this.request(this.control, "interrupt_request", {});
   }
 
+  /** Sends any request on the shell channel and resolves with its reply and iopub messages. */
+  requestShell(msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {
+    return this.request(this.shell, msgType, content);
+  }
+
   kernelInfo(): Promise<ExecuteResult> {
     return this.request(this.shell, "kernel_info_request", {});
   }

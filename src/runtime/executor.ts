@@ -9,6 +9,7 @@ import { CellOutput } from "./cell-output";
 import { captureConsole } from "./console-capture";
 import { errorReport, registerCell } from "./errors";
 import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
+import { commRegistry, noteCellStarted } from "./comms";
 import { ModuleLoader } from "./modules";
 import { receiveInputReply } from "./stdin";
 
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   process.on("message", (request: ExecutorRequest) => {
     if (request.type === "execute") {
       void runCell(request.requestId, request.cell, send).then((done) => send(done));
+    } else if (request.type === "comm") {
+      commRegistry().receive(request);
     } else if (request.type === "input_reply") {
       receiveInputReply(request);
     } else if (request.type === "shutdown") {
@@ -81,6 +84,7 @@ async function runCell(
 ): Promise<Extract<ExecutorEvent, { type: "done" }>> {
   const output = new CellOutput(requestId, send);
   lastCellOutput = output;
+  noteCellStarted(requestId);
   registerCell(cell);
 
   // A promise cannot be cancelled, so an interrupt ends the cell's wait for it; work already started

@@ -22,10 +22,26 @@ export interface ErrorReport {
   traceback: string[];
 }
 
+/** What a comm message does: Jupyter's comm_open, comm_msg and comm_close. */
+export type CommAction = "open" | "msg" | "close";
+
+/** A comm message between the kernel process and the executor, in either direction. */
+export interface CommEnvelope {
+  type: "comm";
+  /** The request it belongs to: the shell message that brought it, or the cell whose code sent it. */
+  requestId: string;
+  action: CommAction;
+  commId: string;
+  targetName?: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
 /** Requests the kernel process sends to the executor over IPC. */
 export type ExecutorRequest =
   | { type: "execute"; requestId: string; cell: CompiledCell }
   | { type: "input_reply"; requestId: string; value?: string; error?: string }
+  | CommEnvelope
   | { type: "shutdown" };
 
 /** Events the executor sends back; each names the request whose code caused it. */
@@ -36,8 +52,9 @@ export type ExecutorEvent =
   | { type: "error"; requestId: string; error: ErrorReport }
   | { type: "clear"; requestId: string; wait: boolean }
   | { type: "input_request"; requestId: string; prompt: string; password: boolean }
+  | CommEnvelope
   | { type: "option"; name: "typecheck"; value: TypecheckMode }
   | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport };
 
 /** Events that carry output of a cell, published on iopub under the cell's request. */
-export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" | "clear" }>;
+export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" | "clear" | "comm" }>;

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { messages } from "../i18n";
 import { TYPECHECK_MODES, type TypecheckMode } from "./ipc";
+import { commRegistry, type Comm, type CommData, type CommMessage } from "./comms";
 import { requestInput } from "./stdin";
 
 /** Settings of the running kernel that a cell can change. */
@@ -39,3 +40,14 @@ export interface InputOptions {
 export function input(prompt = "", options: InputOptions = {}): Promise<string> {
   return requestInput(prompt, options.password === true);
 }
+
+/**
+ * Jupyter comms: channels between notebook code and front-end code, on which widget libraries are
+ * built. `comms.open("target", data)` opens one to a front-end target; `comms.registerTarget(name,
+ * (comm, message) => ...)` accepts the ones the front end opens.
+ */
+export const comms = {
+  open: (targetName: string, data?: CommData, metadata?: CommData): Comm => commRegistry().open(targetName, data, metadata),
+  registerTarget: (targetName: string, handler: (comm: Comm, message: CommMessage) => void): void =>
+    commRegistry().registerTarget(targetName, handler),
+};
