@@ -41,6 +41,7 @@ const BANNER_WAIT_DEADLINE_MS = 250;
 /** Runs TypeScript cells: checks and compiles them here, runs them in the executor process. */
 export class TypeScriptInterpreter implements Interpreter {
   private toolchainLoaded: Toolchain | undefined;
+  private shuttingDown = false;
   private typecheck: TypecheckMode;
 
   constructor(
@@ -56,17 +57,26 @@ export class TypeScriptInterpreter implements Interpreter {
    * It blocks the event loop for about a second, so the kernel calls it once kernel_info is answered.
    */
   warmUp(): void {
-    try {
-      this.toolchain().checker.check("");
-    } catch (error) {
-      this.options.log.error("warming up the type checker failed", error);
-    }
-    try {
+    // Each step blocks the event loop for up to about half a second on a 2-core machine, so they run
+    // one per macrotask: requests that arrive meanwhile, such as an interrupt, are handled between them.
+    const steps: [string, () => void][] = [
+      ["loading TypeScript", () => this.toolchain()],
+      ["bundling declarations", () => this.toolchain().checker.globals()],
+      ["warming up the type checker", () => this.toolchain().checker.check("")],
       // The first completion builds the language service's program: about 0.1 s on a 2-core machine.
-      this.toolchain().introspection.complete("", 0);
-    } catch (error) {
-      this.options.log.error("warming up completion failed", error);
-    }
+      ["warming up completion", () => this.toolchain().introspection.complete("", 0)],
+    ];
+    const runNext = (index: number) => {
+      const step = steps[index];
+      if (!step || this.shuttingDown) return;
+      try {
+        step[1]();
+      } catch (error) {
+        this.options.log.error(`${step[0]} failed`, error);
+      }
+      setImmediate(() => runNext(index + 1));
+    };
+    runNext(0);
   }
 
   setTypecheck(mode: TypecheckMode): void {
@@ -157,6 +167,7 @@ export class TypeScriptInterpreter implements Interpreter {
   }
 
   shutdown(): Promise<void> {
+    this.shuttingDown = true;
     return this.executor.shutdown();
   }
 

@@ -119,6 +119,16 @@ export class KernelClient {
     return this.request(this.control, "interrupt_request", {});
   }
 
+  /** Sends any request on the control channel and resolves with its reply and iopub messages. */
+  requestControl(msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {
+    return this.request(this.control, msgType, content);
+  }
+
+  /** Resolves when the kernel process has exited, with its exit code. */
+  exited(): Promise<number | null> {
+    return (this.kernelExit ?? Promise.resolve()).then(() => this.kernel?.exitCode ?? null);
+  }
+
   /** Sends any request on the shell channel and resolves with its reply and iopub messages. */
   requestShell(msgType: string, content: Record<string, unknown>): Promise<ExecuteResult> {
     return this.request(this.shell, msgType, content);
@@ -146,6 +156,10 @@ export class KernelClient {
   /** Asks the kernel to shut down, waits for its process to end, and closes the sockets. */
   async shutdown(): Promise<void> {
     if (this.closed) return;
+    if (this.kernel && (this.kernel.exitCode !== null || this.kernel.signalCode !== null)) {
+      this.close();
+      return;
+    }
     const kernelExit = this.kernelExit;
     try {
       await withTimeout(this.request(this.control, "shutdown_request", { restart: false }), 10_000, "shutdown_reply");

@@ -237,6 +237,17 @@ describe("kernel over ZeroMQ", () => {
     expect(String(result.reply.evalue)).toContain("This front end does not accept input");
   });
 
+  it("answers kernel_info on the control channel while a cell runs", async () => {
+    // The first cell of a kernel waits for the type checker to warm up, which blocks for about a second.
+    await client.execute("0");
+    const running = client.execute("await new Promise((resolve) => setTimeout(resolve, 1500));");
+    const started = Date.now();
+    const { reply } = await client.requestControl("kernel_info_request", {});
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(reply).toMatchObject({ status: "ok", protocol_version: "5.4" });
+    expect((await running).reply.status).toBe("ok");
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));
@@ -260,3 +271,16 @@ describe("kernel over ZeroMQ", () => {
 function residentMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
+
+describe("shutdown with restart", () => {
+  it("replies with restart true and ends the kernel process", async () => {
+    const restarting = await startKernel("restart");
+    try {
+      const { reply } = await restarting.client.requestControl("shutdown_request", { restart: true });
+      expect(reply).toEqual({ status: "ok", restart: true });
+      expect(await restarting.client.exited()).toBe(0);
+    } finally {
+      await stopKernel(restarting);
+    }
+  });
+});
