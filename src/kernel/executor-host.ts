@@ -65,7 +65,12 @@ export class ExecutorHost {
   }
 
   private spawn(): Promise<string> {
-    const child = fork(EXECUTOR_ENTRY, [], { cwd: this.cwd, stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+    const child = fork(EXECUTOR_ENTRY, [], {
+      cwd: this.cwd,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      serialization: "advanced",
+      execArgv: [...process.execArgv, ...executorHeapLimit(process.env.TSKERAS_EXECUTOR_HEAP_MB, this.log)],
+    });
     this.child = child;
     this.log.info(`executor started, pid ${child.pid}`);
 
@@ -121,4 +126,19 @@ export class ExecutorHost {
   private request(request: ExecutorRequest): void {
     this.child?.send(request);
   }
+}
+
+/**
+ * Node options that cap the executor's JavaScript heap at TSKERAS_EXECUTOR_HEAP_MB, so one notebook
+ * on a shared workshop server cannot take all the memory; a cell that needs more ends the executor,
+ * and the kernel reports it. Without the variable, Node's own limit applies.
+ */
+function executorHeapLimit(value: string | undefined, log: Logger): string[] {
+  if (value === undefined || value === "") return [];
+  const megabytes = Number(value);
+  if (!Number.isInteger(megabytes) || megabytes < 64) {
+    log.warn(`TSKERAS_EXECUTOR_HEAP_MB="${value}" is not a whole number of at least 64; the executor's heap is not capped`);
+    return [];
+  }
+  return [`--max-old-space-size=${megabytes}`];
 }

@@ -11,11 +11,18 @@ export interface KernelFixture {
   folder: string;
 }
 
-/** Starts a kernel in a new temporary folder, in English with type checking on; prepare writes files there first. */
-export async function startKernel(name: string, prepare: (folder: string) => void = () => undefined): Promise<KernelFixture> {
+/**
+ * Starts a kernel in a new temporary folder, in English with type checking on; prepare writes files
+ * there first, and env adds variables to the kernel's environment.
+ */
+export async function startKernel(
+  name: string,
+  prepare: (folder: string) => void = () => undefined,
+  env: NodeJS.ProcessEnv = {},
+): Promise<KernelFixture> {
   const folder = mkdtempSync(join(tmpdir(), `tskeras-${name}-test-`));
   prepare(folder);
-  const client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en", TSKERAS_TYPECHECK: "" } });
+  const client = await KernelClient.start({ cwd: folder, env: { ...process.env, TSKERAS_LANG: "en", TSKERAS_TYPECHECK: "", ...env } });
   return { client, folder };
 }
 

@@ -272,6 +272,25 @@ function residentMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
 
+describe("executor failures", () => {
+  it("reports an executor that ran out of memory or aborted, and starts a fresh one", async () => {
+    const limited = await startKernel("heap", () => undefined, { TSKERAS_EXECUTOR_HEAP_MB: "128" });
+    try {
+      const exhausted = await limited.client.execute("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));");
+      expect(exhausted.reply).toMatchObject({ status: "error", ename: "ExecutorDied" });
+      expect(String(exhausted.reply.evalue)).toContain("variables were lost");
+      expect(resultText(await limited.client.execute("21 * 2"))).toBe("42");
+
+      const aborted = await limited.client.execute("process.abort();");
+      expect(aborted.reply).toMatchObject({ status: "error", ename: "ExecutorDied" });
+      expect(String(aborted.reply.evalue)).toContain("SIGABRT");
+      expect(resultText(await limited.client.execute('"back"'))).toBe("'back'");
+    } finally {
+      await stopKernel(limited);
+    }
+  }, 120_000);
+});
+
 describe("shutdown with restart", () => {
   it("replies with restart true and ends the kernel process", async () => {
     const restarting = await startKernel("restart");
