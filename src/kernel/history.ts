@@ -86,6 +86,11 @@ export class CellHistory {
 
 /** Translates a shell-style pattern (`*` any text, `?` one character) that must match the whole input. */
 function globToRegExp(pattern: string): RegExp {
-  const body = [...pattern].map((char) => (char === "*" ? "[\\s\\S]*" : char === "?" ? "[\\s\\S]" : char.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
+  const parts = [...pattern].map((char) => {
+    if (char === "*") return "[\\s\\S]*";
+    if (char === "?") return "[\\s\\S]";
+    return char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  });
+  const body = parts.join("");
   return new RegExp(`^${body}$`);
 }

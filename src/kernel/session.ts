@@ -44,7 +44,7 @@ export interface Interpreter {
   warmUp?(): void;
 }
 
-/** A cell's outcome; payload holds execute_reply payloads, such as a page for the pager. */
+/** A cell's outcome; payload contains execute_reply payloads, such as a page for the pager. */
 export type ExecutionOutcome =
   | { status: "ok"; result?: Record<string, unknown>; payload?: Record<string, unknown>[] }
   | { status: "error"; error: ErrorReport };

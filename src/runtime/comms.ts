@@ -113,7 +113,7 @@ export class CommRegistry {
     const comm = new OpenComm(request.commId, targetName, this);
     const handler = this.targets.get(targetName);
     if (!handler) {
-      // As ipykernel does, a comm to an unknown target is closed at once, which tells the front end.
+      // As ipykernel does, a comm to an unknown target is closed at once, so the front end learns it failed.
       comm.closed = true;
       this.emit("close", comm, { error: `no comm target "${targetName}" is registered` }, {});
       return;

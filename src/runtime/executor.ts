@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     interruptAwaitingCell?.();
   });
 
-  // 4. Errors thrown by timers and promises that nobody awaited belong to the cell that started them.
+  // 4. Errors thrown by timers, and rejections of promises that no code awaited, belong to the cell that started them.
   // Reported there, they never end the executor. The wasm backend's Emscripten glue registers
   // handlers that rethrow such errors and end the process, so they are replaced.
   process.removeAllListeners("uncaughtException");
@@ -73,7 +73,7 @@ function installGlobals(loader: ModuleLoader): void {
 /** Ends the wait of the cell that is running, if any; set while a cell runs. */
 let interruptAwaitingCell: (() => void) | undefined;
 
-/** The output of the cell that started last, for errors whose own cell cannot be told. */
+/** The output of the cell that started last, for errors whose own cell is unknown. */
 let lastCellOutput: CellOutput | undefined;
 
 /** Runs one compiled cell and returns the event that ends it, with its result or its error. */

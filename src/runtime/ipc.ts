@@ -22,7 +22,7 @@ export interface ErrorReport {
   traceback: string[];
 }
 
-/** What a comm message does: Jupyter's comm_open, comm_msg and comm_close. */
+/** The kind of a comm message: Jupyter's comm_open, comm_msg or comm_close. */
 export type CommAction = "open" | "msg" | "close";
 
 /** A comm message between the kernel process and the executor, in either direction. */

@@ -20,7 +20,7 @@ export interface CheckResult {
   commit(): void;
 }
 
-/** What a language service needs to see the same files as the checker. */
+/** The options, host and root files through which a language service sees the checker's files. */
 export interface CheckerGlobals {
   options: ts.CompilerOptions;
   host: ts.CompilerHost;
