@@ -248,6 +248,61 @@ describe("kernel over ZeroMQ", () => {
     expect((await running).reply.status).toBe("ok");
   });
 
+  it("runs a silent request without echo, result or count", async () => {
+    const before = await client.execute("0");
+    const silent = await client.execute("(globalThis as any).silentRan = true;\n42", { silent: true });
+    // Busy and idle still frame the request, as in ipykernel; nothing else is published.
+    expect(silent.iopub.map((message) => message.header.msg_type)).toEqual(["status"]);
+    const after = await client.execute('"silentRan" in globalThis');
+    expect(resultText(after)).toBe("true");
+    expect(after.reply.execution_count).toBe(Number(before.reply.execution_count) + 1);
+  });
+
+  it("does not store a cell run with store_history false", async () => {
+    const before = await client.execute("0");
+    await client.execute("1", { storeHistory: false });
+    const after = await client.execute("0");
+    expect(after.reply.execution_count).toBe(Number(before.reply.execution_count) + 1);
+  });
+
+  it("aborts the requests queued behind a cell that failed", async () => {
+    const failing = client.execute('await new Promise((resolve) => setTimeout(resolve, 300));\nthrow new Error("first fails");');
+    const queued = client.execute('(globalThis as any).queuedRan = true;');
+    expect((await failing).reply).toMatchObject({ status: "error", evalue: "first fails" });
+    expect((await queued).reply.status).toBe("aborted");
+    expect(resultText(await client.execute('"queuedRan" in globalThis'))).toBe("false");
+  });
+
+  it("runs a replayed message only once", async () => {
+    const { msgId, frames } = client.encode("execute_request", {
+      code: "(globalThis as any).replays = ((globalThis as any).replays ?? 0) + 1;",
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
+    const first = client.waitForIdle(msgId, 5000);
+    await client.sendRawShell(frames);
+    await first;
+    await client.sendRawShell(frames.map((frame) => Buffer.from(frame)));
+    expect(resultText(await client.execute("(globalThis as any).replays"))).toBe("1");
+  });
+
+  it("listens only on the connection file's address", () => {
+    const ports = [client.connection.shell_port, client.connection.control_port, client.connection.stdin_port, client.connection.iopub_port, client.connection.hb_port];
+    // /proc/net/tcp lists each listening socket's address as hex; 0100007F is 127.0.0.1.
+    const listening = readFileSync("/proc/net/tcp", "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === "0A")
+      .map((fields) => fields[1].split(":"))
+      .filter(([, port]) => ports.includes(parseInt(port, 16)));
+    expect(listening.map(([, port]) => parseInt(port, 16)).sort()).toEqual([...ports].sort());
+    expect(listening.every(([address]) => address === "0100007F")).toBe(true);
+  });
+
   it("never executes a message whose signature does not match", async () => {
     const { msgId, frames } = client.encode("execute_request", { code: "globalThis.tampered = true", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     frames[frames.length - 1] = Buffer.from(JSON.stringify({ code: "globalThis.tampered = 'yes'", silent: false }));
