@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
 import { emitCell, toCellDiagnostic } from "./compile";
@@ -6,6 +7,7 @@ import { collectTopLevelNames } from "./declarations";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
+import { bundleLibraries, bundleReferencedFiles } from "./script-bundle";
 import { buildPrelude } from "./prelude";
 
 /** The outcome of checking one cell; commit() records its declarations once the cell has run. */
@@ -49,6 +51,8 @@ export class CellChecker {
   private readonly virtualFiles = new Map<string, string>();
   private readonly preludePath: string;
   private readonly bundlePath: string;
+  private readonly libraryPath: string;
+  private readonly nodeTypesPath: string;
   private readonly historyPath: string;
   private bundledModules = new Set<string>();
   private readonly cellPath: string;
@@ -64,15 +68,17 @@ export class CellChecker {
     this.preludePath = join(folder, "__tskeras_prelude__.ts");
     // Beside the package's node_modules, so packages that the bundled declarations import resolve.
     this.bundlePath = join(packageRoot, "__tskeras_declarations__.d.ts");
+    this.libraryPath = join(packageRoot, "__tskeras_library__.d.ts");
+    this.nodeTypesPath = join(packageRoot, "__tskeras_node_types__.d.ts");
     this.historyPath = join(folder, "__tskeras_history__.ts");
     this.cellPath = join(folder, "__tskeras_cell__.ts");
     this.options = {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ["lib.es2022.d.ts"],
-      types: ["node"],
-      typeRoots: [join(packageRoot, "node_modules", "@types")],
+      // The ES2022 library and @types/node come bundled, one file each (see prepare()).
+      noLib: true,
+      types: [],
       paths: { tskeras: [join(packageRoot, "dist", "index.d.ts")] },
       strict: true,
       // Notebook code often leaves parameters unannotated; that is not worth stopping a cell for.
@@ -127,15 +133,25 @@ export class CellChecker {
   /** Returns the options, host and root files, building the prelude and the bundle on first use. */
   globals(): CheckerGlobals {
     this.prepare();
-    this.cachedGlobals ??= { options: this.options, host: this.host, rootNames: [this.bundlePath, this.preludePath, this.historyPath] };
+    this.cachedGlobals ??= {
+      options: this.options,
+      host: this.host,
+      rootNames: [this.libraryPath, this.nodeTypesPath, this.bundlePath, this.preludePath, this.historyPath],
+    };
     return this.cachedGlobals;
   }
 
   private prepare(): void {
     if (!this.virtualFiles.has(this.preludePath)) {
-      const bundle = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE);
-      this.bundledModules = bundle.moduleNames;
-      this.virtualFiles.set(this.bundlePath, bundle.text);
+      // Fewer, larger files make each cell's program cheaper: about 2.1 ms to check `1 + 1` with the
+      // ES library and @types/node as their 160 files, about 1.4 ms with them bundled (2 cores).
+      this.virtualFiles.set(this.libraryPath, bundleLibraries("es2022"));
+      const nodeTypes = dirname(createRequire(join(this.packageRoot, "package.json")).resolve("@types/node/package.json"));
+      this.virtualFiles.set(this.nodeTypesPath, bundleReferencedFiles(join(nodeTypes, "index.d.ts")));
+      const tensorflow = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE, ["@tensorflow/"]);
+      const undici = bundleDeclarations(this.packageRoot, "undici-types", ["undici-types"]);
+      this.bundledModules = new Set([...tensorflow.moduleNames, ...undici.moduleNames]);
+      this.virtualFiles.set(this.bundlePath, tensorflow.text + "\n" + undici.text);
       this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
     }
     this.virtualFiles.set(this.historyPath, this.history.text());

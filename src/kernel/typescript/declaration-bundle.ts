@@ -3,8 +3,6 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 
-/** Packages whose declaration files are merged into the bundle: TensorFlow.js, which spans about 600 files. */
-const BUNDLED_SCOPE = "@tensorflow/";
 
 /** One file of declarations that stands for many, and the module names it declares. */
 export interface DeclarationBundle {
@@ -13,7 +11,8 @@ export interface DeclarationBundle {
 }
 
 /**
- * Merges the declaration files of TensorFlow.js into one file of ambient module declarations,
+ * Merges the declaration files of the packages in scopes (such as "@tensorflow/") that entryModule
+ * reaches into one file of ambient module declarations,
  * `declare module "@tensorflow/tfjs-core/dist/ops/add" { ... }`, one per file, with relative imports
  * rewritten to those names.
  *
@@ -23,7 +22,8 @@ export interface DeclarationBundle {
  * alone, about 2 ms. The module resolver then reports these names as unresolved, so the
  * type checker takes them from the bundle instead of loading the files.
  */
-export function bundleDeclarations(packageRoot: string, entryModule: string): DeclarationBundle {
+export function bundleDeclarations(packageRoot: string, entryModule: string, scopes: readonly string[]): DeclarationBundle {
+  const bundled = (specifier: string) => scopes.some((scope) => specifier === scope || specifier.startsWith(scope.endsWith("/") ? scope : scope + "/"));
   const requireFromRoot = createRequire(join(packageRoot, "package.json"));
   const moduleNames = new Set<string>();
   const typeReferences = new Set<string>();
@@ -55,7 +55,7 @@ export function bundleDeclarations(packageRoot: string, entryModule: string): De
     for (const literal of moduleSpecifiers(file)) {
       const target = literal.text.startsWith(".") ? moduleNameOf(fileName, literal.text) : literal.text;
       if (!target) continue;
-      if (target.startsWith(BUNDLED_SCOPE)) pending.push(target);
+      if (bundled(target)) pending.push(target);
       if (target !== literal.text) edits.push({ pos: literal.getStart(file) + 1, end: literal.end - 1, text: target });
     }
     blocks.push(`declare module ${JSON.stringify(specifier)} {\n${ambientBody(file, edits)}\n}`);
@@ -65,7 +65,7 @@ export function bundleDeclarations(packageRoot: string, entryModule: string): De
   return { text: [...header, ...blocks, ""].join("\n"), moduleNames };
 }
 
-interface TextEdit {
+export interface TextEdit {
   pos: number;
   end: number;
   text: string;
@@ -103,8 +103,9 @@ function aliasBlock(alias: string, canonical: string, text: string): string {
 /** Finds the declaration file of a bundled module name, which is a package or a file inside one. */
 function resolveDeclarationFile(requireFromRoot: NodeRequire, specifier: string): string | undefined {
   const parts = specifier.split("/");
-  const packageName = parts.slice(0, 2).join("/");
-  const subpath = parts.slice(2).join("/");
+  const nameParts = specifier.startsWith("@") ? 2 : 1;
+  const packageName = parts.slice(0, nameParts).join("/");
+  const subpath = parts.slice(nameParts).join("/");
   let manifestPath: string;
   try {
     manifestPath = requireFromRoot.resolve(`${packageName}/package.json`);
@@ -129,18 +130,18 @@ function moduleNameOf(fromFile: string, relativeSpecifier: string): string | und
   const target = resolve(dirname(fromFile), relativeSpecifier);
   const fileName = [`${target}.d.ts`, join(target, "index.d.ts")].find(existsSync);
   if (!fileName) return undefined;
-  const marker = `${join("node_modules", BUNDLED_SCOPE)}`;
+  const marker = `${join("node_modules")}/`;
   const index = fileName.lastIndexOf(marker);
   if (index < 0) return undefined;
-  const withinScope = fileName.slice(index + "node_modules/".length).replace(/\.d\.ts$/, "");
-  return withinScope.split("\\").join("/");
+  const withinNodeModules = fileName.slice(index + marker.length).replace(/\.d\.ts$/, "");
+  return withinNodeModules.split("\\").join("/");
 }
 
 /**
  * Turns a declaration file's text into the body of an ambient module: specifiers rewritten, and the
  * `declare` modifiers and `export as namespace` statements removed, which an ambient context rejects.
  */
-function ambientBody(file: ts.SourceFile, edits: TextEdit[]): string {
+export function ambientBody(file: ts.SourceFile, edits: TextEdit[] = []): string {
   const text = file.text;
   const removals: TextEdit[] = [];
   for (const statement of file.statements) {
@@ -164,3 +165,4 @@ function ambientBody(file: ts.SourceFile, edits: TextEdit[]): string {
   body += text.slice(last);
   return body.replace(/^\/\/\/\s*<(reference|amd-module)[^>]*>\s*$/gm, "");
 }
+
