@@ -2,7 +2,7 @@
 export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
 
 /** Kinds of value an option may require, for messages about an option of the wrong type. */
-export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks";
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber";
 
 /** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
 export interface KerasMessages {
@@ -45,6 +45,14 @@ export interface KerasMessages {
   missingUnits(): string;
   invalidUnits(value: string): string;
   missingActivation(): string;
+  /** A layer created without a required argument. The example is code such as "new Conv2D(32, 3)". */
+  missingArgument(owner: string, key: string, example: string): string;
+  /** An option whose value is not one of the accepted strings, which arrive already quoted. */
+  invalidChoice(owner: string, key: string, value: string, choices: string[]): string;
+  /** A GRU created with reset_after: true, which TensorFlow.js's GRU does not implement. */
+  gruResetAfterUnsupported(): string;
+  /** An Input() added to a Sequential model after its first layer. */
+  inputNotFirst(): string;
   layerNotBuilt(layerName: string): string;
   modelNotBuilt(modelName: string): string;
   invalidShape(owner: string, key: string, value: string): string;

@@ -17,6 +17,9 @@ const expectedTypes: Record<ExpectedType, string> = {
   verbose: "0, 1, 2 or \"auto\"",
   validationData: "an array [x, y] of inputs and targets",
   callbacks: "an object of TensorFlow.js callbacks such as { onEpochEnd }, or an array of them",
+  sizeOrSizes: "a positive integer or an array of positive integers such as [3, 3]",
+  axis: "an integer or an array of integers such as -1",
+  positiveNumber: "a number greater than 0",
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -58,6 +61,15 @@ export const kerasEn: KerasMessages = {
   missingUnits: () => "Dense needs the number of units. Write new Dense(64) or new Dense({ units: 64 }).",
   invalidUnits: (value) => `Dense units must be a positive integer, but got ${value}. Write, for example, new Dense(64).`,
   missingActivation: () => 'Activation needs the name of an activation function, for example new Activation("relu").',
+  missingArgument: (owner, key, example) => `${owner} needs ${key}. Write, for example, ${example}.`,
+  invalidChoice: (owner, key, value, choices) =>
+    `${owner}: ${key} must be one of ${choices.join(", ")}, but got ${value}.`,
+  gruResetAfterUnsupported: () =>
+    "GRU: TensorFlow.js implements only reset_after: false, so a GRU here has fewer weights than Keras 3's default " +
+    "(reset_after: true). Leave reset_after out, or set it to false.",
+  inputNotFirst: () =>
+    "Input() must be the first element of a Sequential model. Put it before every layer, " +
+    "for example new Sequential([Input([28, 28, 1]), new Conv2D(32, 3)]).",
   layerNotBuilt: (layerName) =>
     `Layer "${layerName}" is not built yet, so it has no weights. ` +
     "Add it to a model whose first layer has an inputShape, or call fit() on the model first.",

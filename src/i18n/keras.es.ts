@@ -17,6 +17,9 @@ const expectedTypes: Record<ExpectedType, string> = {
   verbose: "0, 1, 2 o \"auto\"",
   validationData: "un array [x, y] de entradas y objetivos",
   callbacks: "un objeto de callbacks de TensorFlow.js como { onEpochEnd }, o un array de ellos",
+  sizeOrSizes: "un entero positivo o un array de enteros positivos como [3, 3]",
+  axis: "un entero o un array de enteros como -1",
+  positiveNumber: "un número mayor que 0",
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -61,6 +64,15 @@ export const kerasEs: KerasMessages = {
     `Las unidades (units) de Dense deben ser un entero positivo, pero se recibió ${value}. Escribe, por ejemplo, new Dense(64).`,
   missingActivation: () =>
     'Activation necesita el nombre de una función de activación, por ejemplo new Activation("relu").',
+  missingArgument: (owner, key, example) => `${owner} necesita ${key}. Escribe, por ejemplo, ${example}.`,
+  invalidChoice: (owner, key, value, choices) =>
+    `${owner}: ${key} debe ser uno de ${choices.join(", ")}, pero se recibió ${value}.`,
+  gruResetAfterUnsupported: () =>
+    "GRU: TensorFlow.js solo implementa reset_after: false, así que aquí una GRU tiene menos pesos que con el valor " +
+    "por defecto de Keras 3 (reset_after: true). Omite reset_after, o ponlo en false.",
+  inputNotFirst: () =>
+    "Input() debe ser el primer elemento de un modelo Sequential. Ponlo antes de todas las capas, " +
+    "por ejemplo new Sequential([Input([28, 28, 1]), new Conv2D(32, 3)]).",
   layerNotBuilt: (layerName) =>
     `La capa "${layerName}" aún no está construida, así que no tiene pesos. ` +
     "Añádela a un modelo cuya primera capa tenga inputShape, o llama antes a fit() sobre el modelo.",

@@ -66,15 +66,18 @@ function sumSizes(weights: Array<{ shape: Array<number | null> }>): number {
   return weights.reduce((total, weight) => total + weight.shape.reduce((size: number, dim) => size * (dim ?? 1), 1), 0);
 }
 
-const baseOptionNames = ["name", "inputShape", "trainable"] as const;
+/** Option names that every layer accepts, in camelCase. */
+export const baseOptionNames = ["name", "inputShape", "trainable"] as const;
 
-interface BaseSettings {
+/** The options of BaseLayerOptions, read and checked, with the automatic name filled in. */
+export interface BaseSettings {
   name: string;
   inputShape: number[] | undefined;
   trainable: boolean;
 }
 
-function readBaseSettings(owner: string, prefix: string, options: Record<string, unknown>): BaseSettings {
+/** Reads the options that every layer accepts. The prefix is the automatic name's stem, such as "dense". */
+export function readBaseSettings(owner: string, prefix: string, options: Record<string, unknown>): BaseSettings {
   return {
     name: options.name === undefined ? uniqueName(prefix) : readString(owner, "name", options.name),
     inputShape: options.inputShape === undefined ? undefined : readShape(owner, "inputShape", options.inputShape),
