@@ -15,6 +15,7 @@ import {
 } from "./data";
 import { describeValue, InterruptedError, ValueError } from "./errors";
 import { History } from "./history";
+import { ModelInput } from "./input";
 import { Layer } from "./layers";
 import {
   resolveLoss,
@@ -112,8 +113,8 @@ export type EvaluateResult = number & number[];
 export interface SequentialOptions {
   /** Model name. Default: "sequential", numbered per process ("sequential_1"). */
   name?: string;
-  /** Layers to add, in order. */
-  layers?: Layer[];
+  /** Layers to add, in order, optionally after an Input(). */
+  layers?: Array<Layer | ModelInput>;
 }
 
 interface CompileSettings {
@@ -164,11 +165,11 @@ export class Sequential {
   private logNames = new Map<string, string>();
   private readonly queue = new TaskQueue();
 
-  constructor(layers?: Layer[] | SequentialOptions, options?: Pick<SequentialOptions, "name">) {
+  constructor(layers?: Array<Layer | ModelInput> | SequentialOptions, options?: Pick<SequentialOptions, "name">) {
     const merged = Array.isArray(layers) ? { ...options, layers } : { ...layers, ...options };
     const settings = normalizeOptions("Sequential", merged, ["name", "layers"]);
     this.name = settings.name === undefined ? uniqueName("sequential") : readString("Sequential", "name", settings.name);
-    for (const layer of (settings.layers as Layer[] | undefined) ?? []) this.add(layer);
+    for (const layer of (settings.layers as Array<Layer | ModelInput> | undefined) ?? []) this.add(layer);
   }
 
   /** The layers in order. */
@@ -196,13 +197,19 @@ export class Sequential {
   }
 
   /**
-   * Adds a layer on top of the stack. The first layer's inputShape, when given, builds the model at once.
-   * Raises ValueError for anything that is not a layer of this facade, such as a TF.js layer.
+   * Adds a layer on top of the stack. An Input() before the first layer, or the first layer's inputShape,
+   * builds the model at once. Raises ValueError for anything that is not a layer of this facade, such as
+   * a TF.js layer, and for an Input() after the first layer.
    */
-  add(layer: Layer): void {
+  add(layer: Layer | ModelInput): void {
+    if (layer instanceof ModelInput) {
+      this.addInput(layer);
+      return;
+    }
     if (!(layer instanceof Layer)) throw new ValueError(messages().keras.notALayer(describeValue(layer)));
 
     this.layerList.push(layer);
+    const modelBefore = this.model;
     try {
       if (this.model) {
         this.model.add(layer.tfjsLayer);
@@ -212,9 +219,16 @@ export class Sequential {
       }
     } catch (error) {
       this.layerList.pop();
-      if (this.layerList.length === 0) this.model = undefined;
+      this.model = modelBefore;
       throw error;
     }
+  }
+
+  private addInput(input: ModelInput): void {
+    if (this.model || this.layerList.length > 0) throw new ValueError(messages().keras.inputNotFirst());
+    const model = tf.sequential({ name: this.name });
+    model.add(tf.layers.inputLayer({ batchInputShape: [input.batchSize, ...input.shape], name: input.name }));
+    this.model = model;
   }
 
   /** Builds the model for inputs of the given shape, batch size first: build([null, 4]). */
