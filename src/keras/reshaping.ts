@@ -87,6 +87,8 @@ export interface ReshapeOptions extends BaseLayerOptions {
 }
 
 // One axis of the target shape may be -1, for the size that makes the value counts match, as in Keras.
+// NOTE: TF.js 4.22 resolves that axis only when computing the output, so summaries show None for it
+// where Keras shows the size.
 const targetShape = (owner: string, key: string, value: unknown): unknown => {
   const inferredAxes = Array.isArray(value) ? value.filter((size) => size === -1).length : 0;
   if (inferredAxes !== 1) return shape(owner, key, value);
