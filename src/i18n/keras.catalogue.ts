@@ -2,7 +2,7 @@
 export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
 
 /** Kinds of value an option may require, for messages about an option of the wrong type. */
-export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber";
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber";
 
 /** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
 export interface KerasMessages {

@@ -20,6 +20,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   sizeOrSizes: "a positive integer or an array of positive integers such as [3, 3]",
   axis: "an integer or an array of integers such as -1",
   positiveNumber: "a number greater than 0",
+  nonNegativeNumber: "a number from 0 up",
 };
 
 function didYouMean(suggestion: string | undefined): string {

@@ -20,6 +20,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   sizeOrSizes: "un entero positivo o un array de enteros positivos como [3, 3]",
   axis: "un entero o un array de enteros como -1",
   positiveNumber: "un número mayor que 0",
+  nonNegativeNumber: "un número desde 0",
 };
 
 function didYouMean(suggestion: string | undefined): string {

@@ -4,6 +4,7 @@
  */
 import * as datasets from "./datasets";
 import { registerKerasFormatters } from "./formatters";
+import * as optimizers from "./optimizers";
 import * as utils from "./utils";
 
 export { Sequential } from "./sequential";
@@ -31,6 +32,8 @@ export type { EmbeddingOptions } from "./embedding";
 export { GRU, LSTM, SimpleRNN } from "./recurrent";
 export type { GatedRecurrentOptions, GRUOptions, LSTMOptions, RecurrentOptions } from "./recurrent";
 export { Input, ModelInput } from "./input";
+export { Adagrad, Adam, Optimizer, RMSprop, SGD } from "./optimizers";
+export type { AdagradOptions, AdamOptions, OptimizerOptions, RMSpropOptions, SGDOptions } from "./optimizers";
 export type { InputFunction, InputOptions } from "./input";
 export { History } from "./history";
 export type { HistoryParams } from "./history";
@@ -39,6 +42,6 @@ export type { DataInput } from "./data";
 export type { ActivationName, LossName, MetricName, OptimizerName } from "./names";
 export type { ClassificationSplit, IrisOptions } from "./datasets";
 export { interruptTraining, whenTrainingIdle } from "./training";
-export { datasets, utils };
+export { datasets, optimizers, utils };
 
 registerKerasFormatters();

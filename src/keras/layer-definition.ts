@@ -7,7 +7,15 @@ import { messages } from "../i18n";
 import { describeValue, ValueError } from "./errors";
 import { baseOptionNames, readBaseSettings } from "./layers";
 import { resolveActivation, resolveInitializer } from "./names";
-import { normalizeOptions, readBoolean, readFraction, readPositiveInteger, readShape } from "./options";
+import {
+  normalizeOptions,
+  readBoolean,
+  readClosedFraction,
+  readFraction,
+  readPositiveInteger,
+  readPositiveNumber,
+  readShape,
+} from "./options";
 
 /** Checks one option's value and returns it as TF.js takes it. Raises ValueError naming owner and key. */
 export type OptionReader = (owner: string, key: string, value: unknown) => unknown;
@@ -109,16 +117,10 @@ export const activation: OptionReader = (_owner, _key, value) => resolveActivati
 export const initializer: OptionReader = (_owner, _key, value) => resolveInitializer(value);
 
 /** Reads a number greater than 0, such as epsilon. */
-export const positiveNumber: OptionReader = (owner, key, value) => {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  throw new ValueError(messages().keras.invalidOptionType(owner, key, describeValue(value), "positiveNumber"));
-};
+export const positiveNumber: OptionReader = readPositiveNumber;
 
 /** Reads a fraction in [0, 1], such as a momentum. */
-export const closedFraction: OptionReader = (owner, key, value) => {
-  if (typeof value === "number" && value >= 0 && value <= 1) return value;
-  throw new ValueError(messages().keras.invalidFraction(owner, key, describeValue(value), true));
-};
+export const closedFraction: OptionReader = readClosedFraction;
 
 /** Reads an axis or a list of axes, negative ones counting from the end. */
 export const axis: OptionReader = (owner, key, value) => {

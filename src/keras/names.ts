@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import type { NameKind } from "../i18n/catalogue";
 import { describeValue, ValueError } from "./errors";
+import { Optimizer } from "./optimizers";
 import { snakeCase } from "./options";
 import { closestName } from "./suggest";
 
@@ -141,9 +142,13 @@ function lookUp<T>(kind: NameKind, table: Record<string, T>, name: unknown): { k
   return { key: match, value: table[match] };
 }
 
-/** Returns a new optimizer for a Keras or TF.js name, with Keras's default hyperparameters, or the given optimizer. */
+/**
+ * Returns a new TF.js optimizer for a Keras or TF.js name (with Keras's default hyperparameters) or for a
+ * facade optimizer such as `new Adam(0.01)`. A TF.js optimizer passes through unchanged.
+ */
 export function resolveOptimizer(optimizer: unknown): tf.Optimizer {
   if (optimizer instanceof tf.Optimizer) return optimizer;
+  if (optimizer instanceof Optimizer) return optimizer.createTfjsOptimizer();
   return lookUp("optimizer", optimizerFactories, optimizer).value();
 }
 

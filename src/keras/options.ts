@@ -65,6 +65,18 @@ export function readFraction(owner: string, key: string, value: unknown, allowZe
   throw new ValueError(messages().keras.invalidFraction(owner, key, describeValue(value), allowZero));
 }
 
+/** Returns value if it is a finite number greater than 0, such as an epsilon, else raises ValueError naming the option. */
+export function readPositiveNumber(owner: string, key: string, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  throw new ValueError(messages().keras.invalidOptionType(owner, key, describeValue(value), "positiveNumber"));
+}
+
+/** Returns value if it lies in [0, 1], such as a momentum, else raises ValueError naming the option. */
+export function readClosedFraction(owner: string, key: string, value: unknown): number {
+  if (typeof value === "number" && value >= 0 && value <= 1) return value;
+  throw new ValueError(messages().keras.invalidFraction(owner, key, describeValue(value), true));
+}
+
 /** Returns value if it is a boolean, else raises ValueError naming the option. */
 export function readBoolean(owner: string, key: string, value: unknown): boolean {
   if (typeof value === "boolean") return value;

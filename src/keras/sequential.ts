@@ -27,6 +27,7 @@ import {
   type ResolvedLoss,
   type ResolvedMetric,
 } from "./names";
+import type { Optimizer } from "./optimizers";
 import { normalizeOptions, readBoolean, readFraction, readInteger, readPositiveInteger, readString } from "./options";
 import { FitProgress, type TfjsLogs } from "./progress";
 import { interruptedSince, interruptToken, TaskQueue } from "./training";
@@ -36,8 +37,8 @@ export type LossOrMetricFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Te
 
 /** Options of compile(). */
 export interface CompileOptions {
-  /** Optimizer name or object. Default: "rmsprop", as in Keras. */
-  optimizer?: OptimizerName | (string & {}) | tf.Optimizer;
+  /** Optimizer name, facade optimizer such as new Adam(0.01), or TF.js optimizer. Default: "rmsprop", as in Keras. */
+  optimizer?: OptimizerName | (string & {}) | Optimizer | tf.Optimizer;
   /** Loss name or function, which fit() and evaluate() require. */
   loss?: LossName | (string & {}) | LossOrMetricFunction;
   /** Metrics to report beside the loss, such as ["accuracy"]. Default: none. */
