@@ -26,8 +26,8 @@ export function help(value: unknown): void {
   console.log(typeof value === "function" ? String(value).split("\n")[0] : inspect(value, { depth: 1 }));
 }
 
-/** Options of input(). */
-export interface InputOptions {
+/** Options of input(): how the front end asks for the text. */
+export interface PromptOptions {
   /** Hide what the user types, for passwords and keys. Default false. */
   password?: boolean;
 }
@@ -37,7 +37,7 @@ export interface InputOptions {
  * `const name = await input("Nombre: ")`. Rejects when the front end accepts no input, as when a
  * notebook runs headlessly with nbconvert or tskeras run.
  */
-export function input(prompt = "", options: InputOptions = {}): Promise<string> {
+export function input(prompt = "", options: PromptOptions = {}): Promise<string> {
   return requestInput(prompt, options.password === true);
 }
 
