@@ -207,10 +207,10 @@ export class Session {
 
   /** Lists the open comms, of one target when the request names it, as comm_info_reply does. */
   private commInfo(content: Record<string, unknown>): Record<string, { target_name: string }> {
-    const wanted = typeof content.target_name === "string" ? content.target_name : undefined;
+    const requested = typeof content.target_name === "string" ? content.target_name : undefined;
     const comms: Record<string, { target_name: string }> = {};
     for (const [commId, targetName] of this.openComms) {
-      if (wanted === undefined || wanted === targetName) comms[commId] = { target_name: targetName };
+      if (requested === undefined || requested === targetName) comms[commId] = { target_name: targetName };
     }
     return comms;
   }
