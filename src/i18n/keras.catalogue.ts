@@ -76,4 +76,20 @@ export interface KerasMessages {
   invalidLabel(value: string, position: number): string;
   labelOutOfRange(value: number, numClasses: number): string;
   datasetFileMissing(name: string, path: string): string;
+
+  // Saving, loading and weights.
+  /** loadModel() on a folder with no model.json; path is the model.json that was expected. */
+  modelFileMissing(path: string): string;
+  /** loadModel() on a saved model of another kind than Sequential, such as a functional Model. */
+  notASequentialModel(path: string, className: string): string;
+  weightCountMismatch(expected: number, actual: number): string;
+  weightShapeMismatch(index: number, weightName: string, expected: string, actual: string): string;
+
+  // Preprocessing in utils.
+  /** A scaler's transform() or inverseTransform() called before fit(); owner is such as "StandardScaler". */
+  scalerNotFitted(owner: string): string;
+  featureCountMismatch(owner: string, expected: number, actual: number): string;
+  /** trainTestSplit() whose testSize leaves no training or no test sample. */
+  emptySplit(samples: number, testCount: number): string;
+  stratifyLengthMismatch(samples: number, labels: number): string;
 }

@@ -114,4 +114,22 @@ export const kerasEn: KerasMessages = {
     "Pass a larger numClasses, or leave it out to count the classes from the labels.",
   datasetFileMissing: (name, path) =>
     `The ${name} data set file was not found at ${path}. Reinstall tskeras, whose package ships it in data/.`,
+
+  modelFileMissing: (path) =>
+    `No saved model was found: ${path} does not exist. Pass the folder that model.save() wrote.`,
+  notASequentialModel: (path, className) =>
+    `The model saved in ${path} is a ${className}, but loadModel() reads only Sequential models.`,
+  weightCountMismatch: (expected, actual) =>
+    `setWeights() expects ${expected} weights, one per entry of getWeights(), but got ${actual}.`,
+  weightShapeMismatch: (index, weightName, expected, actual) =>
+    `setWeights(): weight ${index} (${weightName}) must have shape ${expected}, but got ${actual}.`,
+
+  scalerNotFitted: (owner) => `This ${owner} is not fitted yet. Call fit(x) or fitTransform(x) first.`,
+  featureCountMismatch: (owner, expected, actual) =>
+    `${owner} was fitted on ${expected} features (columns), but x has ${actual}.`,
+  emptySplit: (samples, testCount) =>
+    `trainTestSplit() would put ${testCount} of ${samples} samples in the test set, leaving one of the sets empty. ` +
+    "Pass a testSize that leaves samples on both sides.",
+  stratifyLengthMismatch: (samples, labels) =>
+    `trainTestSplit(): stratify has ${labels} labels but x has ${samples} samples. Pass one label per sample.`,
 };

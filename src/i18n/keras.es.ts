@@ -118,4 +118,22 @@ export const kerasEs: KerasMessages = {
     "Pasa un numClasses mayor, u omítelo para contar las clases a partir de las etiquetas.",
   datasetFileMissing: (name, path) =>
     `No se encontró el archivo del conjunto de datos ${name} en ${path}. Reinstala tskeras, cuyo paquete lo incluye en data/.`,
+
+  modelFileMissing: (path) =>
+    `No se encontró ningún modelo guardado: ${path} no existe. Pasa la carpeta que escribió model.save().`,
+  notASequentialModel: (path, className) =>
+    `El modelo guardado en ${path} es un ${className}, pero loadModel() solo lee modelos Sequential.`,
+  weightCountMismatch: (expected, actual) =>
+    `setWeights() espera ${expected} pesos, uno por cada elemento de getWeights(), pero recibió ${actual}.`,
+  weightShapeMismatch: (index, weightName, expected, actual) =>
+    `setWeights(): el peso ${index} (${weightName}) debe tener forma ${expected}, pero tiene forma ${actual}.`,
+
+  scalerNotFitted: (owner) => `Este ${owner} todavía no está ajustado. Llama primero a fit(x) o a fitTransform(x).`,
+  featureCountMismatch: (owner, expected, actual) =>
+    `${owner} se ajustó con ${expected} características (columnas), pero x tiene ${actual}.`,
+  emptySplit: (samples, testCount) =>
+    `trainTestSplit() pondría ${testCount} de ${samples} muestras en el conjunto de prueba, y uno de los dos conjuntos quedaría vacío. ` +
+    "Pasa un testSize que deje muestras en ambos lados.",
+  stratifyLengthMismatch: (samples, labels) =>
+    `trainTestSplit(): stratify tiene ${labels} etiquetas pero x tiene ${samples} muestras. Pasa una etiqueta por muestra.`,
 };

@@ -8,6 +8,8 @@ import * as optimizers from "./optimizers";
 import * as utils from "./utils";
 
 export { Sequential } from "./sequential";
+export { loadModel } from "./models";
+export { RestoredLayer } from "./saving";
 export type {
   CompileOptions,
   EvaluateOptions,

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { displayBundle } from "../display/display";
 import { orderedSeries } from "../display/history-chart";
-import { summaryBundle, type ModelSummary } from "../display/summary";
+import { formatShape, summaryBundle, type ModelSummary } from "../display/summary";
 import { messages } from "../i18n";
 import { uniqueName } from "./autoname";
 import {
@@ -30,6 +30,7 @@ import {
 import type { Optimizer } from "./optimizers";
 import { normalizeOptions, readBoolean, readFraction, readInteger, readPositiveInteger, readString } from "./options";
 import { FitProgress, type TfjsLogs } from "./progress";
+import { RestoredLayer, saveTfjsModel } from "./saving";
 import { interruptedSince, interruptToken, TaskQueue } from "./training";
 
 /** A loss or metric function as TF.js takes it: targets and predictions in, values out. */
@@ -396,6 +397,63 @@ export class Sequential {
   countParams(): number {
     if (!this.model) throw new ValueError(messages().keras.modelNotBuilt(this.name));
     return this.layerList.reduce((total, layer) => total + layer.countParams(), 0);
+  }
+
+  /**
+   * Returns copies of the model's weights, layer by layer (kernel, then bias for a Dense layer), as new
+   * tensors that the caller owns. Raises ValueError before the model is built.
+   */
+  getWeights(): tf.Tensor[] {
+    if (!this.model) throw new ValueError(messages().keras.modelNotBuilt(this.name));
+    return this.model.getWeights().map((weight) => weight.clone());
+  }
+
+  /**
+   * Sets the model's weights from tensors or nested arrays in getWeights()'s order, copying their values.
+   * Raises ValueError before the model is built, and for a wrong number of weights or a wrong shape.
+   */
+  setWeights(weights: Array<tf.Tensor | number[] | number[][] | number[][][] | number[][][][]>): void {
+    const text = messages().keras;
+    if (!this.model) throw new ValueError(text.modelNotBuilt(this.name));
+    const current = this.model.weights;
+    if (!Array.isArray(weights) || weights.length !== current.length) {
+      throw new ValueError(text.weightCountMismatch(current.length, Array.isArray(weights) ? weights.length : 0));
+    }
+
+    const tensors = weights.map((weight) => (weight instanceof tf.Tensor ? weight : tf.tensor(weight)));
+    try {
+      tensors.forEach((tensor, i) => {
+        if (!tf.util.arraysEqual(tensor.shape, current[i].shape as number[])) {
+          throw new ValueError(text.weightShapeMismatch(i, current[i].name, formatShape(current[i].shape), formatShape(tensor.shape)));
+        }
+      });
+      this.model.setWeights(tensors);
+    } finally {
+      tensors.forEach((tensor, i) => {
+        if (tensor !== weights[i]) tensor.dispose();
+      });
+    }
+  }
+
+  /**
+   * Saves the model to the folder at path in the TensorFlow.js layers format: model.json with the layers
+   * and weight names, and weights.bin with the weights. loadModel(path) reads it back.
+   * NOTE: the optimizer's state and the compile() settings are not saved, so compile the loaded model
+   * again before fit() or evaluate().
+   */
+  async save(path: string): Promise<void> {
+    if (!this.model) throw new ValueError(messages().keras.modelNotBuilt(this.name));
+    await saveTfjsModel(this.model, path);
+  }
+
+  /** Wraps a TF.js Sequential model, such as one read by loadModel(), keeping its name and its layers' names. */
+  static fromTfjsModel(model: tf.Sequential): Sequential {
+    const wrapped = new Sequential({ name: model.name });
+    wrapped.model = model;
+    for (const layer of model.layers) {
+      if (layer.getClassName() !== "InputLayer") wrapped.layerList.push(new RestoredLayer(layer));
+    }
+    return wrapped;
   }
 
   /** Shows the model's layers, output shapes and parameter counts as a table, as Keras's summary(). */
