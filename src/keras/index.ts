@@ -9,6 +9,7 @@ import * as utils from "./utils";
 
 export { Sequential } from "./sequential";
 export { loadModel } from "./models";
+export { setRandomSeed } from "./seed";
 export { RestoredLayer } from "./saving";
 export type {
   CompileOptions,

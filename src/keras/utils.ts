@@ -5,6 +5,8 @@ import { flattenNested } from "./data";
 import { describeValue, ValueError } from "./errors";
 import { readPositiveInteger } from "./options";
 
+export { setRandomSeed } from "./seed";
+
 /** Class labels that toCategorical() accepts: a tensor or nested arrays of integers from 0. */
 export type LabelsInput = tf.Tensor | number[] | number[][];
 
