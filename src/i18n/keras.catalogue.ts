@@ -92,4 +92,5 @@ export interface KerasMessages {
   /** trainTestSplit() whose testSize leaves no training or no test sample. */
   emptySplit(samples: number, testCount: number): string;
   stratifyLengthMismatch(samples: number, labels: number): string;
+  invalidFeatureRange(value: string): string;
 }

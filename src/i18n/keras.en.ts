@@ -132,4 +132,6 @@ export const kerasEn: KerasMessages = {
     "Pass a testSize that leaves samples on both sides.",
   stratifyLengthMismatch: (samples, labels) =>
     `trainTestSplit(): stratify has ${labels} labels but x has ${samples} samples. Pass one label per sample.`,
+  invalidFeatureRange: (value) =>
+    `MinMaxScaler: featureRange must be two numbers [min, max] with min < max, such as [0, 1], but got ${value}.`,
 };

@@ -136,4 +136,6 @@ export const kerasEs: KerasMessages = {
     "Pasa un testSize que deje muestras en ambos lados.",
   stratifyLengthMismatch: (samples, labels) =>
     `trainTestSplit(): stratify tiene ${labels} etiquetas pero x tiene ${samples} muestras. Pasa una etiqueta por muestra.`,
+  invalidFeatureRange: (value) =>
+    `MinMaxScaler: featureRange debe ser dos números [mín, máx] con mín < máx, como [0, 1], pero se recibió ${value}.`,
 };

@@ -4,7 +4,8 @@ import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import { ValueError } from "./errors";
 import { normalizeOptions, readBoolean, readFraction, readInteger } from "./options";
-import { seededRandom, shuffleInPlace } from "./random";
+import { seededRandom } from "./random";
+import { splitIndices } from "./split";
 
 // The package's data/ folder: two levels up from this file, in src/keras/ under ts-jest and in dist/keras/ once built.
 const dataFolder = resolve(__dirname, "..", "..", "data");
@@ -70,36 +71,6 @@ function readLabelledCsv(name: string, file: string): LabelledTable {
 }
 
 /**
- * Splits sample indices into test and training sets. The test set has ceil(testSize * samples) samples,
- * as scikit-learn's train_test_split. With stratify, each class gives its share, rounded down, and the
- * samples still missing come from the classes with the largest remainders.
- */
-function splitIndices(labels: number[], testSize: number, stratify: boolean, random: () => number) {
-  const testCount = Math.ceil(testSize * labels.length);
-  const groups = stratify ? groupByLabel(labels) : [labels.map((_, i) => i)];
-  for (const group of groups) shuffleInPlace(group, random);
-
-  const shares = groups.map((group) => (testCount * group.length) / labels.length);
-  const counts = shares.map(Math.floor);
-  const byRemainder = shares.map((share, i) => ({ i, remainder: share - counts[i] })).sort((a, b) => b.remainder - a.remainder);
-  for (let k = 0; counts.reduce((a, b) => a + b, 0) < testCount; k++) counts[byRemainder[k].i] += 1;
-
-  const test = groups.flatMap((group, i) => group.slice(0, counts[i]));
-  const train = groups.flatMap((group, i) => group.slice(counts[i]));
-  // Mix the classes, because fit()'s validationSplit takes the last samples and would see a single class.
-  return { train: shuffleInPlace(train, random), test: shuffleInPlace(test, random) };
-}
-
-function groupByLabel(labels: number[]): number[][] {
-  const groups = new Map<number, number[]>();
-  labels.forEach((label, i) => {
-    if (!groups.has(label)) groups.set(label, []);
-    groups.get(label)?.push(i);
-  });
-  return [...groups.keys()].sort((a, b) => a - b).map((label) => groups.get(label) as number[]);
-}
-
-/**
  * Loads Fisher's iris data (150 flowers, 4 measurements in cm, 3 species) from the package's data/ folder
  * and splits it with a seeded shuffle, stratified by species unless stratify is false. The features are
  * the raw measurements. Works offline.
@@ -113,7 +84,8 @@ export function iris(options: IrisOptions = {}): ClassificationSplit {
   const stratify = settings.stratify === undefined ? true : readBoolean("datasets.iris()", "stratify", settings.stratify);
 
   const table = readLabelledCsv("iris", "iris.csv");
-  const { train, test } = splitIndices(table.labels, testSize, stratify, seededRandom(seed));
+  const testCount = Math.ceil(testSize * table.labels.length);
+  const { train, test } = splitIndices(table.labels, testCount, stratify, seededRandom(seed));
   const featureCount = table.featureNames.length;
   const rows = (indices: number[]) => indices.map((i) => table.features[i]);
   const labels = (indices: number[]) => indices.map((i) => table.labels[i]);
