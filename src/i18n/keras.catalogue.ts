@@ -2,7 +2,7 @@
 export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
 
 /** Kinds of value an option may require, for messages about an option of the wrong type. */
-export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber";
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber" | "nonNegativeInteger" | "function";
 
 /** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
 export interface KerasMessages {
@@ -32,6 +32,22 @@ export interface KerasMessages {
   trainingInterruptedBeforeStart(): string;
   /** Shown under the progress bar when training stopped before its last epoch. */
   trainingStopped(epochsDone: number, epochs: number): string;
+
+  // Callbacks. Epoch and batch numbers arrive as shown to the learner.
+  /** EarlyStopping with verbose: 1 stopped training at the end of this epoch, counted from 1. */
+  earlyStopped(epoch: number): string;
+  /** EarlyStopping with restore_best_weights put back the weights of this epoch, counted from 1. */
+  bestWeightsRestored(epoch: number): string;
+  /** ReduceLROnPlateau with verbose: 1 lowered the learning rate at the end of this epoch, counted from 1. */
+  learningRateReduced(epoch: number, learningRate: number): string;
+  /** TerminateOnNaN stopped training after this batch, counted from 0 within its epoch, as Keras prints it. */
+  invalidLossStop(batch: number): string;
+  /** A callback's monitor is not among the logged values of an epoch. */
+  monitorNotAvailable(owner: string, monitor: string, available: string[]): string;
+  /** ReduceLROnPlateau on an optimizer whose learning rate it cannot change, such as a custom one. */
+  learningRateNotAdjustable(optimizer: string): string;
+  /** A callback method that needs the model, called on a callback never passed to fit(). */
+  callbackNotAttached(owner: string): string;
 
   // Tensors.
   /** Shown after a tensor's dtype and shape when the tensor was disposed and its values are gone. */

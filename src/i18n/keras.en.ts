@@ -16,11 +16,13 @@ const expectedTypes: Record<ExpectedType, string> = {
   options: "an object of options such as { units: 64 }",
   verbose: "0, 1, 2 or \"auto\"",
   validationData: "an array [x, y] of inputs and targets",
-  callbacks: "an object of TensorFlow.js callbacks such as { onEpochEnd }, or an array of them",
+  callbacks: "a callback such as new EarlyStopping() or { onEpochEnd }, or an array of them",
   sizeOrSizes: "a positive integer or an array of positive integers such as [3, 3]",
   axis: "an integer or an array of integers such as -1",
   positiveNumber: "a number greater than 0",
   nonNegativeNumber: "a number from 0 up",
+  nonNegativeInteger: "an integer from 0 up",
+  function: "a function",
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -49,6 +51,20 @@ export const kerasEn: KerasMessages = {
     `Training was interrupted after ${epochsDone} of ${epochs} epochs. The model keeps the weights learned so far, and model.history has the finished epochs.`,
   trainingInterruptedBeforeStart: () => "Training was interrupted before this fit() started; the model is unchanged.",
   trainingStopped: (epochsDone, epochs) => `Training stopped after epoch ${epochsDone} of ${epochs}.`,
+
+  earlyStopped: (epoch) => `Epoch ${epoch}: early stopping.`,
+  bestWeightsRestored: (epoch) => `Restoring model weights from the end of the best epoch: ${epoch}.`,
+  learningRateReduced: (epoch, learningRate) => `Epoch ${epoch}: ReduceLROnPlateau reducing learning rate to ${learningRate}.`,
+  invalidLossStop: (batch) => `Batch ${batch}: invalid loss (NaN or infinite), terminating training.`,
+  monitorNotAvailable: (owner, monitor, available) =>
+    `${owner} monitors "${monitor}", which is not in the logs, so it does nothing this epoch. ` +
+    `Available values: ${available.join(", ") || "none"}. ` +
+    'Pass validation_split or validation_data to fit() to get val_ values, or choose another monitor.',
+  learningRateNotAdjustable: (optimizer) =>
+    `ReduceLROnPlateau cannot change the learning rate of the optimizer ${optimizer}. ` +
+    'Compile with a built-in optimizer such as "adam", "sgd" or new Adam(0.01).',
+  callbackNotAttached: (owner) =>
+    `${owner} is not attached to a model yet. Pass it to fit(), for example fit(x, y, { callbacks: [callback] }).`,
 
   tensorDisposed: () => "disposed: its values were freed by dispose()",
 

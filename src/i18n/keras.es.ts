@@ -16,11 +16,13 @@ const expectedTypes: Record<ExpectedType, string> = {
   options: "un objeto de opciones como { units: 64 }",
   verbose: "0, 1, 2 o \"auto\"",
   validationData: "un array [x, y] de entradas y objetivos",
-  callbacks: "un objeto de callbacks de TensorFlow.js como { onEpochEnd }, o un array de ellos",
+  callbacks: "un callback como new EarlyStopping() o { onEpochEnd }, o un array de ellos",
   sizeOrSizes: "un entero positivo o un array de enteros positivos como [3, 3]",
   axis: "un entero o un array de enteros como -1",
   positiveNumber: "un número mayor que 0",
   nonNegativeNumber: "un número desde 0",
+  nonNegativeInteger: "un entero desde 0",
+  function: "una función",
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -49,6 +51,20 @@ export const kerasEs: KerasMessages = {
     `Se interrumpió el entrenamiento tras ${epochsDone} de ${epochs} épocas. El modelo conserva los pesos aprendidos hasta ahora, y model.history tiene las épocas terminadas.`,
   trainingInterruptedBeforeStart: () => "Se interrumpió el entrenamiento antes de que empezara este fit(); el modelo no cambió.",
   trainingStopped: (epochsDone, epochs) => `El entrenamiento se detuvo tras la época ${epochsDone} de ${epochs}.`,
+
+  earlyStopped: (epoch) => `Época ${epoch}: parada temprana (early stopping).`,
+  bestWeightsRestored: (epoch) => `Se restauran los pesos del modelo del final de la mejor época: ${epoch}.`,
+  learningRateReduced: (epoch, learningRate) => `Época ${epoch}: ReduceLROnPlateau reduce la tasa de aprendizaje a ${learningRate}.`,
+  invalidLossStop: (batch) => `Batch ${batch}: la pérdida no es válida (NaN o infinita), se detiene el entrenamiento.`,
+  monitorNotAvailable: (owner, monitor, available) =>
+    `${owner} vigila "${monitor}", que no está en los logs, así que no hace nada en esta época. ` +
+    `Valores disponibles: ${available.join(", ") || "ninguno"}. ` +
+    "Pasa validation_split o validation_data a fit() para obtener los valores val_, o elige otro monitor.",
+  learningRateNotAdjustable: (optimizer) =>
+    `ReduceLROnPlateau no puede cambiar la tasa de aprendizaje del optimizador ${optimizer}. ` +
+    'Compila con un optimizador incluido, como "adam", "sgd" o new Adam(0.01).',
+  callbackNotAttached: (owner) =>
+    `${owner} todavía no está asociado a un modelo. Pásalo a fit(), por ejemplo fit(x, y, { callbacks: [callback] }).`,
 
   tensorDisposed: () => "liberado: dispose() borró sus valores",
 

@@ -2,6 +2,7 @@
  * The Keras facade: what a notebook gets as globals and from `import { ... } from "tskeras"`.
  * Importing it registers the displays of models, training histories and tensors.
  */
+import * as callbacks from "./callbacks";
 import * as datasets from "./datasets";
 import { registerKerasFormatters } from "./formatters";
 import * as optimizers from "./optimizers";
@@ -40,11 +41,20 @@ export type { AdagradOptions, AdamOptions, OptimizerOptions, RMSpropOptions, SGD
 export type { InputFunction, InputOptions } from "./input";
 export { History } from "./history";
 export type { HistoryParams } from "./history";
+export { Callback, CSVLogger, EarlyStopping, LambdaCallback, ReduceLROnPlateau, TerminateOnNaN } from "./callbacks";
+export type {
+  CSVLoggerOptions,
+  EarlyStoppingOptions,
+  LambdaCallbackOptions,
+  Logs,
+  MonitorMode,
+  ReduceLROnPlateauOptions,
+} from "./callbacks";
 export { InterruptedError, ValueError } from "./errors";
 export type { DataInput } from "./data";
 export type { ActivationName, LossName, MetricName, OptimizerName } from "./names";
 export type { ClassificationSplit, IrisOptions } from "./datasets";
 export { interruptTraining, whenTrainingIdle } from "./training";
-export { datasets, optimizers, utils };
+export { callbacks, datasets, optimizers, utils };
 
 registerKerasFormatters();

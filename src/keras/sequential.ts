@@ -13,6 +13,7 @@ import {
   type DataInput,
   type PreparedTensor,
 } from "./data";
+import { Callback } from "./callbacks";
 import { describeValue, InterruptedError, ValueError } from "./errors";
 import { History } from "./history";
 import { ModelInput } from "./input";
@@ -46,8 +47,11 @@ export interface CompileOptions {
   metrics?: Array<MetricName | (string & {}) | LossOrMetricFunction> | MetricName | (string & {});
 }
 
-/** TF.js callbacks that fit() passes through, with logs under Keras's names (accuracy, not acc). */
-export type FitCallbacks = tf.CustomCallbackArgs | tf.CustomCallbackArgs[];
+/**
+ * Keras callbacks such as new EarlyStopping(), and TF.js callback objects, which fit() calls with logs
+ * under Keras's names (accuracy, not acc).
+ */
+export type FitCallbacks = Callback | tf.CustomCallbackArgs | Array<Callback | tf.CustomCallbackArgs>;
 
 /** Options of fit(), in Keras's snake_case or TF.js's camelCase. */
 export interface FitOptions {
@@ -74,8 +78,9 @@ export interface FitOptions {
   /** Same as initialEpoch, in Keras's spelling. */
   initial_epoch?: number;
   /**
-   * TF.js callbacks such as `{ onEpochEnd: async (epoch, logs) => ... }`, one object or an array, called
-   * with logs under Keras's names. Default: none.
+   * Keras callbacks such as new EarlyStopping({ patience: 3 }), or TF.js callbacks such as
+   * `{ onEpochEnd: async (epoch, logs) => ... }`, one or an array, called with logs under Keras's names.
+   * Default: none.
    */
   callbacks?: FitCallbacks;
 }
@@ -303,6 +308,11 @@ export class Sequential {
       return this.queue.run(async () => {
         try {
           if (interruptedSince(token)) throw new InterruptedError(messages().keras.trainingInterruptedBeforeStart());
+          for (const callback of callbacks) {
+            if (!(callback instanceof Callback)) continue;
+            callback.setModel(this);
+            callback.setParams({ epochs, steps: batchesPerEpoch, verbose });
+          }
           const progress =
             verbose === 0
               ? undefined
