@@ -92,6 +92,8 @@ export interface KerasMessages {
   invalidLabel(value: string, position: number): string;
   labelOutOfRange(value: number, numClasses: number): string;
   datasetFileMissing(name: string, path: string): string;
+  /** A data set read from an npm dependency, such as vega-datasets, whose file is missing; file is the path inside node_modules. */
+  packageDatasetMissing(name: string, file: string): string;
 
   // Saving, loading and weights.
   /** loadModel() on a folder with no model.json; path is the model.json that was expected. */

@@ -130,6 +130,8 @@ export const kerasEn: KerasMessages = {
     "Pass a larger numClasses, or leave it out to count the classes from the labels.",
   datasetFileMissing: (name, path) =>
     `The ${name} data set file was not found at ${path}. Reinstall tskeras, whose package ships it in data/.`,
+  packageDatasetMissing: (name, file) =>
+    `The ${name} data set file ${file} was not found in node_modules. Reinstall tskeras, which installs that package.`,
 
   modelFileMissing: (path) =>
     `No saved model was found: ${path} does not exist. Pass the folder that model.save() wrote.`,

@@ -134,6 +134,8 @@ export const kerasEs: KerasMessages = {
     "Pasa un numClasses mayor, u omítelo para contar las clases a partir de las etiquetas.",
   datasetFileMissing: (name, path) =>
     `No se encontró el archivo del conjunto de datos ${name} en ${path}. Reinstala tskeras, cuyo paquete lo incluye en data/.`,
+  packageDatasetMissing: (name, file) =>
+    `No se encontró el archivo del conjunto de datos ${name}, ${file}, en node_modules. Reinstala tskeras, que instala ese paquete.`,
 
   modelFileMissing: (path) =>
     `No se encontró ningún modelo guardado: ${path} no existe. Pasa la carpeta que escribió model.save().`,

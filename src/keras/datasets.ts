@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import { ValueError } from "./errors";
@@ -44,6 +44,47 @@ interface LabelledTable {
 
 const tables = new Map<string, LabelledTable>();
 
+const penguinFeatures = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
+
+/** Returns the path of a file in the vega-datasets package's data/ folder, searching node_modules folders as require() does. */
+function vegaDatasetsFile(file: string): string | undefined {
+  for (const folder of require.resolve.paths("vega-datasets") ?? []) {
+    const path = join(folder, "vega-datasets", "data", file);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * Reads penguins.json from the vega-datasets package, once per process, keeping the records that have all
+ * four measurements. The package's JavaScript API fetches its files from the web, so the file is read directly.
+ */
+function readPenguins(): LabelledTable {
+  const cached = tables.get("penguins");
+  if (cached) return cached;
+
+  const path = vegaDatasetsFile("penguins.json");
+  if (path === undefined) throw new ValueError(messages().keras.packageDatasetMissing("penguins", "vega-datasets/data/penguins.json"));
+
+  const records = JSON.parse(readFileSync(path, "utf8")) as Array<Record<string, unknown>>;
+  const complete = records.filter((record) => penguinFeatures.every((name) => typeof record[name] === "number"));
+  const classNames: string[] = [];
+  const labels = complete.map((record) => {
+    const species = String(record.Species);
+    if (!classNames.includes(species)) classNames.push(species);
+    return classNames.indexOf(species);
+  });
+
+  const table = {
+    featureNames: [...penguinFeatures],
+    classNames,
+    features: complete.map((record) => penguinFeatures.map((name) => record[name] as number)),
+    labels,
+  };
+  tables.set("penguins", table);
+  return table;
+}
+
 /** Reads a CSV file of numeric columns followed by a class name column, once per process. */
 function readLabelledCsv(name: string, file: string): LabelledTable {
   const cached = tables.get(file);
@@ -78,12 +119,29 @@ function readLabelledCsv(name: string, file: string): LabelledTable {
  *     const { xTrain, yTrain, xTest, yTest, classNames } = datasets.iris();
  */
 export function iris(options: IrisOptions = {}): ClassificationSplit {
-  const settings = normalizeOptions("datasets.iris()", options, ["testSize", "seed", "stratify"]);
-  const testSize = settings.testSize === undefined ? 0.2 : readFraction("datasets.iris()", "testSize", settings.testSize, false);
-  const seed = settings.seed === undefined ? 42 : readInteger("datasets.iris()", "seed", settings.seed);
-  const stratify = settings.stratify === undefined ? true : readBoolean("datasets.iris()", "stratify", settings.stratify);
+  return splitTable("datasets.iris()", () => readLabelledCsv("iris", "iris.csv"), options);
+}
 
-  const table = readLabelledCsv("iris", "iris.csv");
+/**
+ * Loads the Palmer penguins (342 penguins of 3 species, Adelie, Chinstrap and Gentoo, from 3 islands of
+ * the Palmer Archipelago) and splits them as iris() does: same options, same defaults. The features are
+ * beak length and depth (mm), flipper length (mm) and body mass (g). The 2 of the file's 344 records
+ * without measurements are left out. Island and sex are not features. Works offline.
+ *
+ *     const { xTrain, yTrain, xTest, yTest, featureNames, classNames } = datasets.penguins();
+ */
+export function penguins(options: IrisOptions = {}): ClassificationSplit {
+  return splitTable("datasets.penguins()", readPenguins, options);
+}
+
+/** Reads the split options, then reads the table and splits it with a seeded shuffle. */
+function splitTable(owner: string, readTable: () => LabelledTable, options: IrisOptions): ClassificationSplit {
+  const settings = normalizeOptions(owner, options, ["testSize", "seed", "stratify"]);
+  const testSize = settings.testSize === undefined ? 0.2 : readFraction(owner, "testSize", settings.testSize, false);
+  const seed = settings.seed === undefined ? 42 : readInteger(owner, "seed", settings.seed);
+  const stratify = settings.stratify === undefined ? true : readBoolean(owner, "stratify", settings.stratify);
+
+  const table = readTable();
   const testCount = Math.ceil(testSize * table.labels.length);
   const { train, test } = splitIndices(table.labels, testCount, stratify, seededRandom(seed));
   const featureCount = table.featureNames.length;

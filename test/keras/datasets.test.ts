@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { iris } from "../../src/keras/datasets";
+import { iris, penguins } from "../../src/keras/datasets";
 import { errorMessage } from "./helpers";
 import { selectBackend } from "../../src/runtime/backend";
 
@@ -106,5 +106,37 @@ describe("datasets.iris()", () => {
     expect(errorMessage("en", () => iris({ random_state: 1 } as never))).toContain(
       'datasets.iris() does not accept the option "random_state".',
     );
+  });
+});
+
+describe("datasets.penguins()", () => {
+  it("keeps the 342 penguins with measurements", () => {
+    const data = penguins();
+    expect(data.xTrain.shape[0] + data.xTest.shape[0]).toBe(342);
+    expect(data.xTest.shape).toEqual([69, 4]);
+    expect(data.yTrain.dtype).toBe("int32");
+    tf.dispose([data.xTrain, data.yTrain, data.xTest, data.yTest]);
+  });
+
+  it("names the features and species", () => {
+    const data = penguins();
+    expect(data.featureNames).toEqual(["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"]);
+    expect(data.classNames).toEqual(["Adelie", "Chinstrap", "Gentoo"]);
+  });
+
+  it("counts each species as the file does", () => {
+    const data = penguins();
+    const total = countLabels(data.yTrain).map((count, i) => count + countLabels(data.yTest)[i]);
+    // Adelie has 152 records and Gentoo 124, each with one record without measurements.
+    expect(total).toEqual([151, 68, 123]);
+  });
+
+  it("reads the first record's measurements", () => {
+    const data = penguins({ testSize: 0.5, seed: 0 });
+    expect([...rowsOf(data.xTrain), ...rowsOf(data.xTest)]).toContain("39.1,18.7,181.0,3750.0");
+  });
+
+  it("checks its options as iris() does", () => {
+    expect(errorMessage("en", () => penguins({ testSize: 1 }))).toContain("datasets.penguins(): testSize must be a number");
   });
 });
