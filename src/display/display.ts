@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { htmlBundle, jsonBundle, markdownBundle, pngBundle, svgBundle, vegaLiteBundle } from "./bundles";
 import { formatValue } from "./formatters";
 import type { MimeBundle } from "./mime";
 import { currentSink } from "./scope";
@@ -19,7 +20,7 @@ export interface DisplayHandle {
 }
 
 /** Shows value in the notebook through the formatters and returns a handle to update it. */
-export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
+function displayValue(value: unknown, options: DisplayOptions = {}): DisplayHandle {
   const id = options.id ?? randomUUID();
   const metadata = options.metadata ?? {};
   publish("display", formatValue(value), metadata, id);
@@ -50,6 +51,25 @@ export interface ClearOutputOptions {
 export function clearOutput(options: ClearOutputOptions = {}): void {
   currentSink()?.clear?.(options.wait === true);
 }
+
+/**
+ * Shows a value in the notebook through the formatters and returns a handle to update it in place;
+ * display.html(), .markdown(), .json(), .png(), .svg() and .vegalite() show content of one MIME type.
+ */
+export const display = Object.assign(displayValue, {
+  /** Shows HTML. */
+  html: (html: string, options?: DisplayOptions) => displayBundle(htmlBundle(html), options),
+  /** Shows Markdown, rendered by the front end. */
+  markdown: (markdown: string, options?: DisplayOptions) => displayBundle(markdownBundle(markdown), options),
+  /** Shows a value as JSON, which JupyterLab draws as a tree. */
+  json: (value: unknown, options?: DisplayOptions) => displayBundle(jsonBundle(value), options),
+  /** Shows a PNG image, given as its bytes or as base64 text. */
+  png: (image: Uint8Array | string, options?: DisplayOptions) => displayBundle(pngBundle(image), options),
+  /** Shows an SVG image, given as its text. */
+  svg: (svg: string, options?: DisplayOptions) => displayBundle(svgBundle(svg), options),
+  /** Shows a Vega-Lite 5 chart from its spec. */
+  vegalite: (spec: Record<string, unknown>, options?: DisplayOptions) => displayBundle(vegaLiteBundle(spec), options),
+});
 
 function publish(kind: "display" | "update", data: MimeBundle, metadata: Record<string, unknown>, displayId: string): void {
   const sink = currentSink();
