@@ -36,6 +36,7 @@ class TskerasKernelTests(jupyter_kernel_test.KernelTests):
 
     code_display_data = [
         {"code": 'displayBundle({ "text/html": "<b>test</b>", "text/plain": "test" });', "mime": "text/html"},
+        {"code": 'display.markdown("**test**");', "mime": "text/markdown"},
         {"code": "display(tf.ones([2, 2]));", "mime": "text/html"},
     ]
 
