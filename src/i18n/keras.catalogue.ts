@@ -2,7 +2,7 @@
 export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
 
 /** Kinds of value an option may require, for messages about an option of the wrong type. */
-export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber" | "nonNegativeInteger" | "function";
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber" | "nonNegativeInteger" | "function" | "saveFreq";
 
 /** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
 export interface KerasMessages {
@@ -48,6 +48,16 @@ export interface KerasMessages {
   learningRateNotAdjustable(optimizer: string): string;
   /** A callback method that needs the model, called on a callback never passed to fit(). */
   callbackNotAttached(owner: string): string;
+  /** ModelCheckpoint with verbose: 1 saved the model to path at the end of this epoch, counted from 1. */
+  checkpointSaving(epoch: number, path: string): string;
+  /** ModelCheckpoint with save_best_only saved an improved model. best and current arrive formatted with 5 decimals. */
+  checkpointImproved(epoch: number, monitor: string, best: string, current: string, path: string): string;
+  /** ModelCheckpoint with save_best_only skipped an epoch whose value did not beat best, formatted with 5 decimals. */
+  checkpointNotImproved(epoch: number, monitor: string, best: string): string;
+  /** A ModelCheckpoint filepath with a malformed or unsupported field, such as "{val_loss:.2q}" or an unclosed "{". */
+  checkpointPathInvalid(filepath: string, field: string): string;
+  /** A ModelCheckpoint filepath field, such as "{val_acc}", whose name is not among the values of the epoch. */
+  checkpointFieldMissing(filepath: string, field: string, available: string[]): string;
 
   // Tensors.
   /** Shown after a tensor's dtype and shape when the tensor was disposed and its values are gone. */

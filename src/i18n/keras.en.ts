@@ -23,6 +23,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   nonNegativeNumber: "a number from 0 up",
   nonNegativeInteger: "an integer from 0 up",
   function: "a function",
+  saveFreq: '"epoch" or a positive integer number of batches',
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -65,6 +66,16 @@ export const kerasEn: KerasMessages = {
     'Compile with a built-in optimizer such as "adam", "sgd" or new Adam(0.01).',
   callbackNotAttached: (owner) =>
     `${owner} is not attached to a model yet. Pass it to fit(), for example fit(x, y, { callbacks: [callback] }).`,
+  checkpointSaving: (epoch, path) => `Epoch ${epoch}: saving model to ${path}`,
+  checkpointImproved: (epoch, monitor, best, current, path) =>
+    `Epoch ${epoch}: ${monitor} improved from ${best} to ${current}, saving model to ${path}`,
+  checkpointNotImproved: (epoch, monitor, best) => `Epoch ${epoch}: ${monitor} did not improve from ${best}`,
+  checkpointPathInvalid: (filepath, field) =>
+    `ModelCheckpoint: the filepath "${filepath}" has an invalid field ${field}. ` +
+    "Write fields as in Keras, such as {epoch:02d} or {val_loss:.2f}, and write a literal brace as {{ or }}.",
+  checkpointFieldMissing: (filepath, field, available) =>
+    `ModelCheckpoint cannot fill ${field} in the filepath "${filepath}", because the logs have no such value. ` +
+    `Available fields: ${available.join(", ")}.`,
 
   tensorDisposed: () => "disposed: its values were freed by dispose()",
 
@@ -141,6 +152,7 @@ export const kerasEn: KerasMessages = {
     `setWeights() expects ${expected} weights, one per entry of getWeights(), but got ${actual}.`,
   weightShapeMismatch: (index, weightName, expected, actual) =>
     `setWeights(): weight ${index} (${weightName}) must have shape ${expected}, but got ${actual}.`,
+
 
   scalerNotFitted: (owner) => `This ${owner} is not fitted yet. Call fit(x) or fitTransform(x) first.`,
   featureCountMismatch: (owner, expected, actual) =>

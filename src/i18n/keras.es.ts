@@ -23,6 +23,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   nonNegativeNumber: "un número desde 0",
   nonNegativeInteger: "un entero desde 0",
   function: "una función",
+  saveFreq: '"epoch" o un número entero positivo de batches',
 };
 
 function didYouMean(suggestion: string | undefined): string {
@@ -65,6 +66,16 @@ export const kerasEs: KerasMessages = {
     'Compila con un optimizador incluido, como "adam", "sgd" o new Adam(0.01).',
   callbackNotAttached: (owner) =>
     `${owner} todavía no está asociado a un modelo. Pásalo a fit(), por ejemplo fit(x, y, { callbacks: [callback] }).`,
+  checkpointSaving: (epoch, path) => `Época ${epoch}: se guarda el modelo en ${path}`,
+  checkpointImproved: (epoch, monitor, best, current, path) =>
+    `Época ${epoch}: ${monitor} mejoró de ${best} a ${current}, se guarda el modelo en ${path}`,
+  checkpointNotImproved: (epoch, monitor, best) => `Época ${epoch}: ${monitor} no mejoró respecto a ${best}`,
+  checkpointPathInvalid: (filepath, field) =>
+    `ModelCheckpoint: la ruta "${filepath}" tiene un campo no válido, ${field}. ` +
+    "Escribe los campos como en Keras, por ejemplo {epoch:02d} o {val_loss:.2f}, y una llave literal como {{ o }}.",
+  checkpointFieldMissing: (filepath, field, available) =>
+    `ModelCheckpoint no puede rellenar ${field} en la ruta "${filepath}", porque los logs no tienen ese valor. ` +
+    `Campos disponibles: ${available.join(", ")}.`,
 
   tensorDisposed: () => "liberado: dispose() borró sus valores",
 

@@ -8,7 +8,8 @@ import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import { describeValue, ValueError } from "./errors";
 import type { HistoryParams } from "./history";
-import { normalizeOptions, readBoolean, readFraction, readInteger, readString } from "./options";
+import { normalizeOptions, readBoolean, readFraction, readInteger, readPositiveInteger, readString } from "./options";
+import { fillPathTemplate, parsePathTemplate, type PathTemplate } from "./path-template";
 import type { Sequential } from "./sequential";
 
 /** Logs of an epoch or batch, under Keras's names: { loss, accuracy, val_loss, val_accuracy }. */
@@ -99,6 +100,28 @@ export interface ReduceLROnPlateauOptions {
   min_lr?: number;
 }
 
+/** Options of ModelCheckpoint, in Keras's snake_case or TF.js's camelCase. */
+export interface ModelCheckpointOptions {
+  /** Name of the logged value that saveBestOnly compares. Default: "val_loss". */
+  monitor?: string;
+  /** 1 prints a line at each save, and at each skipped save with saveBestOnly. Default: 0. */
+  verbose?: 0 | 1;
+  /** Whether to save only when the monitored value beats the best one so far. Default: false. */
+  saveBestOnly?: boolean;
+  /** Same as saveBestOnly, in Keras's spelling. */
+  save_best_only?: boolean;
+  /** "min", "max", or "auto" (max for names containing "acc", else min). Default: "auto". */
+  mode?: MonitorMode;
+  /** "epoch" saves at the end of each epoch, an integer n after every n batches. Default: "epoch". */
+  saveFreq?: "epoch" | number;
+  /** Same as saveFreq, in Keras's spelling. */
+  save_freq?: "epoch" | number;
+  /** Value that the monitored value must beat for the first save with saveBestOnly. Default: none. */
+  initialValueThreshold?: number;
+  /** Same as initialValueThreshold, in Keras's spelling. */
+  initial_value_threshold?: number;
+}
+
 /** Options of CSVLogger, in Keras's snake_case or TF.js's camelCase. */
 export interface CSVLoggerOptions {
   /** Character between the values of a line. Default: ",". */
@@ -135,6 +158,7 @@ const earlyStoppingOptionNames = [
 ];
 const reduceLROnPlateauOptionNames = ["monitor", "factor", "patience", "verbose", "mode", "minDelta", "cooldown", "minLr"];
 const csvLoggerOptionNames = ["separator", "append"];
+const modelCheckpointOptionNames = ["monitor", "verbose", "saveBestOnly", "mode", "saveFreq", "initialValueThreshold"];
 const lambdaHookNames = ["onEpochBegin", "onEpochEnd", "onBatchBegin", "onBatchEnd", "onTrainBegin", "onTrainEnd"];
 
 /**
@@ -234,8 +258,7 @@ export class EarlyStopping extends Callback {
   }
 
   private improves(value: number, reference: number | undefined): boolean {
-    if (reference === undefined) return true;
-    return this.maximize ? value - this.minDelta > reference : value + this.minDelta < reference;
+    return improvesOn(value, reference, this.maximize, this.minDelta);
   }
 
   private monitoredValue(logs: Logs | undefined): number | undefined {
@@ -256,6 +279,117 @@ export class EarlyStopping extends Callback {
   private disposeBestWeights(): void {
     if (this.bestWeights) tf.dispose(this.bestWeights);
     this.bestWeights = undefined;
+  }
+}
+
+/**
+ * Saves the model with model.save() during training, as keras.callbacks.ModelCheckpoint:
+ *
+ *     new ModelCheckpoint("models/epoch-{epoch:02d}-{val_loss:.2f}", { save_best_only: true })
+ *
+ * Each save writes a folder in the TensorFlow.js layers format that loadModel() reads. The filepath's
+ * fields take Python format specs and are filled from the epoch, counted from 1, from the batch with an
+ * integer saveFreq, also counted from 1, and from the logs. With saveBestOnly, a save happens only when
+ * the monitored value strictly beats the best one so far.
+ * NOTE: Keras's save_weights_only is not implemented, because the facade has no weights-only format.
+ */
+export class ModelCheckpoint extends Callback {
+  readonly filepath: string;
+  readonly monitor: string;
+  readonly verbose: 0 | 1;
+  readonly saveBestOnly: boolean;
+  readonly mode: MonitorMode;
+  readonly saveFreq: "epoch" | number;
+  readonly initialValueThreshold: number | undefined;
+
+  /** Best monitored value so far, or undefined before the first save with saveBestOnly. */
+  best: number | undefined;
+
+  private readonly template: PathTemplate;
+  private readonly maximize: boolean;
+  private warnedMissing = false;
+  private currentEpoch = 0;
+  private batchesSinceSave = 0;
+
+  constructor(filepath: string, options: ModelCheckpointOptions = {}) {
+    super();
+    const owner = "ModelCheckpoint";
+    this.filepath = readString(owner, "filepath", filepath);
+    this.template = parsePathTemplate(this.filepath);
+    const settings = normalizeOptions(owner, options, modelCheckpointOptionNames);
+    this.monitor = settings.monitor === undefined ? "val_loss" : readString(owner, "monitor", settings.monitor);
+    this.verbose = readCallbackVerbose(owner, settings.verbose);
+    this.saveBestOnly = settings.saveBestOnly === undefined ? false : readBoolean(owner, "saveBestOnly", settings.saveBestOnly);
+    this.mode = readMode(owner, settings.mode);
+    this.saveFreq = readSaveFrequency(owner, settings.saveFreq);
+    this.initialValueThreshold =
+      settings.initialValueThreshold === undefined
+        ? undefined
+        : readFiniteNumber(owner, "initialValueThreshold", settings.initialValueThreshold);
+    this.maximize = maximizes(this.monitor, this.mode);
+    this.best = this.initialValueThreshold;
+  }
+
+  override onTrainBegin(): void {
+    this.best = this.initialValueThreshold;
+    this.warnedMissing = false;
+    this.batchesSinceSave = 0;
+  }
+
+  override onEpochBegin(epoch: number): void {
+    this.currentEpoch = epoch;
+  }
+
+  override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
+    if (this.saveFreq === "epoch") return;
+    this.batchesSinceSave += 1;
+    if (this.batchesSinceSave < this.saveFreq) return;
+    this.batchesSinceSave = 0;
+    await this.saveModel(this.currentEpoch, batch, logs ?? {});
+  }
+
+  override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    if (this.saveFreq === "epoch") await this.saveModel(epoch, undefined, logs ?? {});
+  }
+
+  /** Returns the folder for a save, with the filepath's fields filled from the epoch, the batch and the logs. */
+  pathFor(epoch: number, logs: Logs, batch?: number): string {
+    const values: Record<string, number> = { ...logs, epoch: epoch + 1 };
+    if (batch !== undefined && !("batch" in logs)) values.batch = batch + 1;
+    return fillPathTemplate(this.template, values);
+  }
+
+  private async saveModel(epoch: number, batch: number | undefined, logs: Logs): Promise<void> {
+    const model = this.requireModel("ModelCheckpoint");
+    const path = this.pathFor(epoch, logs, batch);
+    const text = messages().keras;
+
+    if (!this.saveBestOnly) {
+      if (this.verbose > 0) console.log(text.checkpointSaving(epoch + 1, path));
+      await model.save(path);
+      return;
+    }
+
+    const current = logs[this.monitor];
+    if (current === undefined) {
+      if (!this.warnedMissing) {
+        this.warnedMissing = true;
+        console.warn(text.monitorNotAvailable("ModelCheckpoint", this.monitor, Object.keys(logs)));
+      }
+      return;
+    }
+
+    // Keras's ModelCheckpoint compares strictly, with no min_delta.
+    const best = this.best ?? (this.maximize ? -Infinity : Infinity);
+    if (!improvesOn(current, this.best, this.maximize, 0)) {
+      if (this.verbose > 0) console.log(text.checkpointNotImproved(epoch + 1, this.monitor, formatLogValue(best)));
+      return;
+    }
+    if (this.verbose > 0) {
+      console.log(text.checkpointImproved(epoch + 1, this.monitor, formatLogValue(best), formatLogValue(current), path));
+    }
+    this.best = current;
+    await model.save(path);
   }
 }
 
@@ -494,6 +628,15 @@ function adjustable(optimizer: tf.Optimizer): boolean {
   return typeof optimizer.getClassName === "function" && adjustableOptimizers.has(optimizer.getClassName());
 }
 
+/**
+ * Returns whether value beats reference by more than minDelta, upwards when maximize is true and
+ * downwards otherwise. Every value beats an undefined reference.
+ */
+function improvesOn(value: number, reference: number | undefined, maximize: boolean, minDelta: number): boolean {
+  if (reference === undefined) return true;
+  return maximize ? value - minDelta > reference : value + minDelta < reference;
+}
+
 // Keras's rule for mode "auto": accuracy-like names are maximized, every other name is minimized.
 function maximizes(monitor: string, mode: MonitorMode): boolean {
   if (mode === "auto") return monitor.includes("acc");
@@ -504,6 +647,19 @@ function readMode(owner: string, value: unknown): MonitorMode {
   if (value === undefined) return "auto";
   if (value === "auto" || value === "min" || value === "max") return value;
   throw new ValueError(messages().keras.invalidChoice(owner, "mode", describeValue(value), ['"auto"', '"min"', '"max"']));
+}
+
+function readSaveFrequency(owner: string, value: unknown): "epoch" | number {
+  if (value === undefined || value === "epoch") return "epoch";
+  if (typeof value === "number") return readPositiveInteger(owner, "saveFreq", value);
+  throw new ValueError(messages().keras.invalidOptionType(owner, "saveFreq", describeValue(value), "saveFreq"));
+}
+
+// Keras prints monitored values with 5 decimals, and infinities as Python does.
+function formatLogValue(value: number): string {
+  if (Number.isNaN(value)) return "nan";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  return value.toFixed(5);
 }
 
 function readCallbackVerbose(owner: string, value: unknown): 0 | 1 {

@@ -41,12 +41,21 @@ export type { AdagradOptions, AdamOptions, OptimizerOptions, RMSpropOptions, SGD
 export type { InputFunction, InputOptions } from "./input";
 export { History } from "./history";
 export type { HistoryParams } from "./history";
-export { Callback, CSVLogger, EarlyStopping, LambdaCallback, ReduceLROnPlateau, TerminateOnNaN } from "./callbacks";
+export {
+  Callback,
+  CSVLogger,
+  EarlyStopping,
+  LambdaCallback,
+  ModelCheckpoint,
+  ReduceLROnPlateau,
+  TerminateOnNaN,
+} from "./callbacks";
 export type {
   CSVLoggerOptions,
   EarlyStoppingOptions,
   LambdaCallbackOptions,
   Logs,
+  ModelCheckpointOptions,
   MonitorMode,
   ReduceLROnPlateauOptions,
 } from "./callbacks";
