@@ -2,7 +2,7 @@
 export type NameKind = "optimizer" | "loss" | "metric" | "activation" | "initializer";
 
 /** Kinds of value an option may require, for messages about an option of the wrong type. */
-export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber" | "nonNegativeInteger" | "function" | "saveFreq";
+export type ExpectedType = "boolean" | "string" | "number" | "integer" | "options" | "verbose" | "validationData" | "callbacks" | "sizeOrSizes" | "axis" | "positiveNumber" | "nonNegativeNumber" | "nonNegativeInteger" | "function" | "classWeight" | "saveFreq";
 
 /** Messages from the Keras facade: summaries, training progress, charts, tensors and errors. */
 export interface KerasMessages {
@@ -112,6 +112,10 @@ export interface KerasMessages {
   notASequentialModel(path: string, className: string): string;
   weightCountMismatch(expected: number, actual: number): string;
   weightShapeMismatch(index: number, weightName: string, expected: string, actual: string): string;
+
+  // Class weights in fit().
+  /** fit() with class_weight and a loss that TensorFlow.js cannot weight per class; loss is undefined for a custom function. */
+  classWeightUnsupportedLoss(loss: string | undefined, supported: string[]): string;
 
   // Preprocessing in utils.
   /** A scaler's transform() or inverseTransform() called before fit(); owner is such as "StandardScaler". */

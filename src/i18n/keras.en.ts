@@ -23,6 +23,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   nonNegativeNumber: "a number from 0 up",
   nonNegativeInteger: "an integer from 0 up",
   function: "a function",
+  classWeight: "an object from class index to a weight from 0 up, such as { 0: 1, 1: 5 }",
   saveFreq: '"epoch" or a positive integer number of batches',
 };
 
@@ -153,6 +154,10 @@ export const kerasEn: KerasMessages = {
   weightShapeMismatch: (index, weightName, expected, actual) =>
     `setWeights(): weight ${index} (${weightName}) must have shape ${expected}, but got ${actual}.`,
 
+  classWeightUnsupportedLoss: (loss, supported) =>
+    `fit(): class_weight works only with the losses ${supported.join(", ")}, but the model was compiled with ` +
+    `${loss === undefined ? "a custom loss function" : `loss "${loss}"`}. ` +
+    "Compile with one of those losses, or leave class_weight out.",
 
   scalerNotFitted: (owner) => `This ${owner} is not fitted yet. Call fit(x) or fitTransform(x) first.`,
   featureCountMismatch: (owner, expected, actual) =>

@@ -23,6 +23,7 @@ const expectedTypes: Record<ExpectedType, string> = {
   nonNegativeNumber: "un número desde 0",
   nonNegativeInteger: "un entero desde 0",
   function: "una función",
+  classWeight: "un objeto de índice de clase a peso desde 0, como { 0: 1, 1: 5 }",
   saveFreq: '"epoch" o un número entero positivo de batches',
 };
 
@@ -154,6 +155,10 @@ export const kerasEs: KerasMessages = {
     `El modelo guardado en ${path} es un ${className}, pero loadModel() solo lee modelos Sequential.`,
   weightCountMismatch: (expected, actual) =>
     `setWeights() espera ${expected} pesos, uno por cada elemento de getWeights(), pero recibió ${actual}.`,
+  classWeightUnsupportedLoss: (loss, supported) =>
+    `fit(): class_weight solo funciona con las funciones de pérdida ${supported.join(", ")}, pero el modelo se compiló con ` +
+    `${loss === undefined ? "una función de pérdida propia" : `loss "${loss}"`}. ` +
+    "Compila con una de ellas, o quita class_weight.",
   weightShapeMismatch: (index, weightName, expected, actual) =>
     `setWeights(): el peso ${index} (${weightName}) debe tener forma ${expected}, pero tiene forma ${actual}.`,
 

@@ -83,6 +83,13 @@ export interface FitOptions {
    * Default: none.
    */
   callbacks?: FitCallbacks;
+  /**
+   * Weight of each class index in the loss, such as { 0: 1, 1: 10 } to count each sample of class 1 ten
+   * times. Classes left out weigh 1, as in Keras. Only the crossentropy losses accept it. Default: none.
+   */
+  classWeight?: Record<number, number>;
+  /** Same as classWeight, in Keras's spelling. */
+  class_weight?: Record<number, number>;
 }
 
 /** Options of evaluate(). */
@@ -139,7 +146,12 @@ const fitOptionNames = [
   "verbose",
   "initialEpoch",
   "callbacks",
+  "classWeight",
 ];
+
+// Losses whose targets TF.js 4.22 can map to class indices for classWeight: one-hot rows (argmax), or
+// one column or a flat vector of indices (standardizeWeights in tfjs-layers' training_utils).
+const classWeightLosses = ["categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy"];
 const evaluateOptionNames = ["batchSize", "verbose", "returnDict"];
 const predictOptionNames = ["batchSize", "verbose"];
 const defaultBatchSize = 32;
@@ -287,6 +299,7 @@ export class Sequential {
     const initialEpoch = settings.initialEpoch === undefined ? 0 : readInteger("fit()", "initialEpoch", settings.initialEpoch);
     const callbacks = readCallbacks(settings.callbacks);
     const validationPair = readValidationData(settings.validationData);
+    const classWeight = readClassWeight(settings.classWeight);
 
     const created: PreparedTensor[] = [];
     try {
@@ -299,6 +312,7 @@ export class Sequential {
         validationData = [validation.xs, validation.ys];
       }
       this.ensureCompiled(tfModel);
+      const tfClassWeight = classWeight && completeClassWeight(classWeight, loss, tfModel);
 
       const samples = xs.shape[0];
       const trainingSamples = validationData ? samples : Math.floor(samples * (1 - validationSplit));
@@ -325,6 +339,7 @@ export class Sequential {
             initialEpoch,
             validationData,
             validationSplit: validationData ? undefined : validationSplit || undefined,
+            classWeight: tfClassWeight,
           });
 
           const history = this.toKerasHistory(tfHistory, { epochs, steps: batchesPerEpoch, verbose });
@@ -641,6 +656,38 @@ function readCallbacks(value: unknown): tf.CustomCallbackArgs[] {
   const valid = list.every((callback) => typeof callback === "object" && callback !== null);
   if (!valid) throw new ValueError(messages().keras.invalidOptionType("fit()", "callbacks", describeValue(value), "callbacks"));
   return list as tf.CustomCallbackArgs[];
+}
+
+function readClassWeight(value: unknown): Record<number, number> | undefined {
+  if (value === undefined) return undefined;
+  const invalid = () => new ValueError(messages().keras.invalidOptionType("fit()", "classWeight", describeValue(value), "classWeight"));
+  if (typeof value !== "object" || value === null) throw invalid();
+
+  const weights: Record<number, number> = {};
+  for (const [key, weight] of Object.entries(value)) {
+    const validWeight = typeof weight === "number" && Number.isFinite(weight) && weight >= 0;
+    if (!/^\d+$/.test(key) || !validWeight) throw invalid();
+    weights[Number(key)] = weight;
+  }
+  return weights;
+}
+
+/**
+ * Returns the class weights for TF.js with weight 1 for every class left out, because TF.js raises for
+ * a class missing from classWeight where Keras weighs it 1. Raises ValueError for a loss that TF.js
+ * cannot weight per class, such as "mse" or a custom function.
+ */
+function completeClassWeight(classWeight: Record<number, number>, loss: string | undefined, model: tf.Sequential): Record<number, number> {
+  if (loss === undefined || !classWeightLosses.includes(loss)) {
+    throw new ValueError(messages().keras.classWeightUnsupportedLoss(loss, classWeightLosses));
+  }
+
+  // A single sigmoid unit has the classes 0 and 1; otherwise each output unit is a class.
+  const units = model.outputs[0].shape[model.outputs[0].shape.length - 1] ?? 1;
+  const classCount = Math.max(units, 2);
+  const complete: Record<number, number> = { ...classWeight };
+  for (let index = 0; index < classCount; index++) complete[index] ??= 1;
+  return complete;
 }
 
 function readValidationData(value: unknown): [DataInput, DataInput] | undefined {
