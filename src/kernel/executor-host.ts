@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { RED, RESET } from "../display/ansi";
 import { messages } from "../i18n";
 import type { CommEnvelope, CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ipc";
 import type { Logger } from "./log";
@@ -109,7 +110,7 @@ export class ExecutorHost {
     running.finish({
       type: "done",
       requestId: running.requestId,
-      error: { ename: EXECUTOR_DIED, evalue, traceback: [`\u001b[0;31m${EXECUTOR_DIED}\u001b[0m: ${evalue}`] },
+      error: { ename: EXECUTOR_DIED, evalue, traceback: [`${RED}${EXECUTOR_DIED}${RESET}: ${evalue}`] },
     });
   }
 

@@ -1,3 +1,4 @@
+import { BOLD, RED, RESET } from "../display/ansi";
 import { currentLanguage, messages } from "../i18n";
 import type { CellOutputEvent, CommEnvelope, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import { EXECUTOR_DIED, type ExecutorHost } from "./executor-host";
@@ -9,9 +10,6 @@ import type { compileCell } from "./typescript/compile";
 import type { CellIntrospection } from "./typescript/introspection";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
-const RED = "\u001b[0;31m";
-const BOLD = "\u001b[1m";
-const RESET = "\u001b[0m";
 
 /** How many type errors a traceback lists; the rest are counted in its first line. */
 const MAX_LISTED_DIAGNOSTICS = 5;
@@ -53,8 +51,7 @@ export class TypeScriptInterpreter implements Interpreter {
 
   /**
    * Loads the typescript package, and builds the type checker's prelude and the first program of
-   * completion ahead of the first cell.
-   * It blocks the event loop for about a second, so the kernel calls it once kernel_info is answered.
+   * completion ahead of the first cell, in steps; the session starts it after its first kernel_info reply.
    */
   warmUp(): void {
     // Each step blocks the event loop for up to about half a second on a 2-core machine, so they run

@@ -1,10 +1,8 @@
+import { BOLD, RED, RESET } from "../display/ansi";
 import { SourceMap } from "node:module";
 import { messages } from "../i18n";
 import type { CompiledCell, ErrorReport } from "./ipc";
 
-const RED = "\u001b[0;31m";
-const BOLD = "\u001b[1m";
-const RESET = "\u001b[0m";
 
 interface CellMapping {
   sourceMap?: SourceMap;
