@@ -111,6 +111,33 @@ function readLabelledCsv(name: string, file: string): LabelledTable {
   return table;
 }
 
+/** Reads digits.csv, whose label column contains the digit itself, so classNames are "0" to "9" in label order. */
+function readDigits(): LabelledTable {
+  const cached = tables.get("digits.csv");
+  if (cached) return cached;
+
+  const path = resolve(dataFolder, "digits.csv");
+  if (!existsSync(path)) throw new ValueError(messages().keras.datasetFileMissing("digits", path));
+
+  const [header, ...rows] = readFileSync(path, "utf8").trim().split(/\r?\n/);
+  const features: number[][] = [];
+  const labels: number[] = [];
+  for (const row of rows) {
+    const cells = row.split(",").map(Number);
+    features.push(cells.slice(0, -1));
+    labels.push(cells[cells.length - 1]);
+  }
+
+  const table = {
+    featureNames: header.split(",").slice(0, -1),
+    classNames: Array.from({ length: 10 }, (_, digit) => String(digit)),
+    features,
+    labels,
+  };
+  tables.set("digits.csv", table);
+  return table;
+}
+
 /**
  * Loads Fisher's iris data (150 flowers, 4 measurements in cm, 3 species) from the package's data/ folder
  * and splits it with a seeded shuffle, stratified by species unless stratify is false. The features are
@@ -132,6 +159,19 @@ export function iris(options: IrisOptions = {}): ClassificationSplit {
  */
 export function penguins(options: IrisOptions = {}): ClassificationSplit {
   return splitTable("datasets.penguins()", readPenguins, options);
+}
+
+/**
+ * Loads the 8x8 handwritten digits as scikit-learn ships them (1,797 images from the UCI "Optical
+ * Recognition of Handwritten Digits" test set) and splits them as iris() does: same options, same
+ * defaults. Each row of x contains the 64 pixels of one image, row by row, as counts from 0 to 16 that are
+ * not scaled. The label is the digit, so classNames[label] is String(label). Works offline.
+ *
+ *     const { xTrain, yTrain, xTest, yTest } = datasets.digits();
+ *     const xTrainScaled = xTrain.div(16); // pixel values from 0 to 1
+ */
+export function digits(options: IrisOptions = {}): ClassificationSplit {
+  return splitTable("datasets.digits()", readDigits, options);
 }
 
 /** Reads the split options, then reads the table and splits it with a seeded shuffle. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { iris, penguins } from "../../src/keras/datasets";
+import { digits, iris, penguins } from "../../src/keras/datasets";
 import { errorMessage } from "./helpers";
 import { selectBackend } from "../../src/runtime/backend";
 
@@ -138,5 +138,73 @@ describe("datasets.penguins()", () => {
 
   it("checks its options as iris() does", () => {
     expect(errorMessage("en", () => penguins({ testSize: 1 }))).toContain("datasets.penguins(): testSize must be a number");
+  });
+});
+
+describe("datasets.digits()", () => {
+  function totalsPerDigit(data: { yTrain: tf.Tensor; yTest: tf.Tensor }): number[] {
+    const totals = new Array<number>(10).fill(0);
+    for (const label of [...(data.yTrain.arraySync() as number[]), ...(data.yTest.arraySync() as number[])]) totals[label] += 1;
+    return totals;
+  }
+
+  it("splits 1797 images into 1437 training and 360 test samples", () => {
+    const data = digits();
+    expect(data.xTrain.shape).toEqual([1437, 64]);
+    expect(data.yTrain.shape).toEqual([1437]);
+    expect(data.xTest.shape).toEqual([360, 64]);
+    expect(data.yTest.shape).toEqual([360]);
+    expect(data.xTrain.dtype).toBe("float32");
+    expect(data.yTrain.dtype).toBe("int32");
+    tf.dispose([data.xTrain, data.yTrain, data.xTest, data.yTest]);
+  });
+
+  it("names the 64 pixels and the 10 digits", () => {
+    const data = digits();
+    expect(data.featureNames).toHaveLength(64);
+    expect(data.featureNames[0]).toBe("pixel_0");
+    expect(data.featureNames[63]).toBe("pixel_63");
+    expect(data.classNames).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+  });
+
+  it("counts each digit as scikit-learn does", () => {
+    const totals = totalsPerDigit(digits());
+    expect(totals).toEqual([178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
+    expect(totals.reduce((a, b) => a + b)).toBe(1797);
+  });
+
+  it("reads the first image with label 0", () => {
+    const firstImage =
+      "0,0,5,13,9,1,0,0,0,0,13,15,10,15,5,0,0,3,15,2,0,11,8,0,0,4,12,0,0,8,8,0,0,5,8,0,0,9,8,0,0,4,11,0,1,12,7,0,0,2,14,5,10,12,0,0,0,0,6,13,10,0,0,0";
+    const data = digits();
+    const rows = [...(data.xTrain.arraySync() as number[][]), ...(data.xTest.arraySync() as number[][])];
+    const labels = [...(data.yTrain.arraySync() as number[]), ...(data.yTest.arraySync() as number[])];
+    const position = rows.findIndex((row) => row.join(",") === firstImage);
+    expect(position).toBeGreaterThanOrEqual(0);
+    expect(labels[position]).toBe(0);
+  });
+
+  it("keeps pixel values between 0 and 16", () => {
+    const data = digits();
+    expect(data.xTrain.min().arraySync()).toBe(0);
+    expect(data.xTrain.max().arraySync()).toBe(16);
+  });
+
+  it("gives the same split for the same seed", () => {
+    const first = digits({ seed: 5 });
+    const second = digits({ seed: 5 });
+    expect(first.xTest.arraySync()).toEqual(second.xTest.arraySync());
+    expect(first.yTrain.arraySync()).toEqual(second.yTrain.arraySync());
+    expect(digits({ seed: 6 }).yTest.arraySync()).not.toEqual(first.yTest.arraySync());
+  });
+
+  it("keeps each digit's share in the test part", () => {
+    const counts = new Array<number>(10).fill(0);
+    for (const label of digits().yTest.arraySync() as number[]) counts[label] += 1;
+    for (const count of counts) expect([34, 35, 36, 37]).toContain(count);
+  });
+
+  it("checks its options as iris() does", () => {
+    expect(errorMessage("en", () => digits({ testSize: 0 }))).toContain("datasets.digits(): testSize must be a number");
   });
 });
