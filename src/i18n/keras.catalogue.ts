@@ -105,6 +105,26 @@ export interface KerasMessages {
   /** A data set read from an npm dependency, such as vega-datasets, whose file is missing; file is the path inside node_modules. */
   packageDatasetMissing(name: string, file: string): string;
 
+  // datasets.readCSV(). file is the absolute path, and line is the 1-based line of the file where the record starts.
+  /** path is the argument as given, and file the absolute path it resolves to. */
+  csvFileNotFound(path: string, file: string): string;
+  csvLabelOptionMissing(file: string): string;
+  /** The features option is not an array of column names; value is as describeValue() formats it. */
+  csvInvalidFeatures(value: string): string;
+  /** The file has no header row. */
+  csvEmpty(file: string): string;
+  /** The file has a header but no data rows. */
+  csvNoRecords(file: string): string;
+  csvUnclosedQuote(file: string, line: number): string;
+  csvCellCount(file: string, line: number, expected: number, actual: number): string;
+  /** A label or feature column not in the header; available lists the header's columns. */
+  csvColumnMissing(file: string, column: string, available: string[]): string;
+  csvLabelAmongFeatures(file: string, label: string): string;
+  /** The label is the only column, or features is an empty list. */
+  csvNoFeatures(file: string, label: string): string;
+  csvNonNumericValue(file: string, line: number, column: string, value: string): string;
+  csvLabelEmpty(file: string, line: number, label: string): string;
+
   // Saving, loading and weights.
   /** loadModel() on a folder with no model.json; path is the model.json that was expected. */
   modelFileMissing(path: string): string;

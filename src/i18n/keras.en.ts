@@ -145,6 +145,32 @@ export const kerasEn: KerasMessages = {
   packageDatasetMissing: (name, file) =>
     `The ${name} data set file ${file} was not found in node_modules. Reinstall tskeras, which installs that package.`,
 
+  csvFileNotFound: (path, file) =>
+    `datasets.readCSV(): the file "${path}" was not found at ${file}. ` +
+    "Check the path. A relative path starts from the kernel's working folder, which Jupyter sets to the notebook's folder.",
+  csvLabelOptionMissing: (file) =>
+    `datasets.readCSV("${file}") needs the name of the label column, as in { label: "species" }.`,
+  csvInvalidFeatures: (value) =>
+    `datasets.readCSV(): features must be an array of column names, such as ["width", "height"], but got ${value}.`,
+  csvEmpty: (file) => `datasets.readCSV(): ${file} is empty, but it must start with a header row of column names.`,
+  csvNoRecords: (file) => `datasets.readCSV(): ${file} has a header row but no data rows.`,
+  csvUnclosedQuote: (file, line) =>
+    `datasets.readCSV(): in ${file}, the quoted field that starts on line ${line} is never closed. Add the missing " character.`,
+  csvCellCount: (file, line, expected, actual) =>
+    `datasets.readCSV(): in ${file}, line ${line} has ${actual} values, but the header has ${expected} columns. ` +
+    "Put values that contain commas in double quotes.",
+  csvColumnMissing: (file, column, available) =>
+    `datasets.readCSV(): ${file} has no column "${column}". Its columns are: ${available.map((name) => `"${name}"`).join(", ")}.`,
+  csvLabelAmongFeatures: (file, label) =>
+    `datasets.readCSV("${file}"): the label column "${label}" is also listed in features. Remove it from features.`,
+  csvNoFeatures: (file, label) =>
+    `datasets.readCSV("${file}"): no feature columns are left besides the label "${label}". Pass the file's feature columns in features.`,
+  csvNonNumericValue: (file, line, column, value) =>
+    `datasets.readCSV(): in ${file}, line ${line}, column "${column}" contains ${JSON.stringify(value)}, which is not a number. ` +
+    "Every feature value must be a number: fix the value, or leave the column out of features.",
+  csvLabelEmpty: (file, line, label) =>
+    `datasets.readCSV(): in ${file}, line ${line} has no value in the label column "${label}". Fill it in or remove the row.`,
+
   modelFileMissing: (path) =>
     `No saved model was found: ${path} does not exist. Pass the folder that model.save() wrote.`,
   notASequentialModel: (path, className) =>

@@ -149,6 +149,33 @@ export const kerasEs: KerasMessages = {
   packageDatasetMissing: (name, file) =>
     `No se encontró el archivo del conjunto de datos ${name}, ${file}, en node_modules. Reinstala tskeras, que instala ese paquete.`,
 
+  csvFileNotFound: (path, file) =>
+    `datasets.readCSV(): no se encontró el archivo "${path}" en ${file}. ` +
+    "Revisa la ruta. Una ruta relativa parte de la carpeta de trabajo del kernel, que Jupyter fija en la carpeta del cuaderno.",
+  csvLabelOptionMissing: (file) =>
+    `datasets.readCSV("${file}") necesita el nombre de la columna de etiquetas, como en { label: "species" }.`,
+  csvInvalidFeatures: (value) =>
+    `datasets.readCSV(): features debe ser un array de nombres de columna, como ["width", "height"], pero recibió ${value}.`,
+  csvEmpty: (file) =>
+    `datasets.readCSV(): ${file} está vacío, pero debe empezar con una fila de encabezado con los nombres de las columnas.`,
+  csvNoRecords: (file) => `datasets.readCSV(): ${file} tiene una fila de encabezado, pero ninguna fila de datos.`,
+  csvUnclosedQuote: (file, line) =>
+    `datasets.readCSV(): en ${file}, el campo entre comillas que empieza en la línea ${line} no se cierra nunca. Añade el carácter " que falta.`,
+  csvCellCount: (file, line, expected, actual) =>
+    `datasets.readCSV(): en ${file}, la línea ${line} tiene ${actual} valores, pero el encabezado tiene ${expected} columnas. ` +
+    "Pon entre comillas dobles los valores que contienen comas.",
+  csvColumnMissing: (file, column, available) =>
+    `datasets.readCSV(): ${file} no tiene la columna "${column}". Sus columnas son: ${available.map((name) => `"${name}"`).join(", ")}.`,
+  csvLabelAmongFeatures: (file, label) =>
+    `datasets.readCSV("${file}"): la columna de etiquetas "${label}" también figura en features. Quítala de features.`,
+  csvNoFeatures: (file, label) =>
+    `datasets.readCSV("${file}"): no queda ninguna columna de características aparte de la etiqueta "${label}". Pasa en features las columnas de características del archivo.`,
+  csvNonNumericValue: (file, line, column, value) =>
+    `datasets.readCSV(): en ${file}, línea ${line}, la columna "${column}" contiene ${JSON.stringify(value)}, que no es un número. ` +
+    "Todos los valores de las características deben ser números: corrige el valor o deja la columna fuera de features.",
+  csvLabelEmpty: (file, line, label) =>
+    `datasets.readCSV(): en ${file}, la línea ${line} no tiene valor en la columna de etiquetas "${label}". Complétalo o elimina la fila.`,
+
   modelFileMissing: (path) =>
     `No se encontró ningún modelo guardado: ${path} no existe. Pasa la carpeta que escribió model.save().`,
   notASequentialModel: (path, className) =>
