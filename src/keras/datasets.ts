@@ -6,6 +6,10 @@ import { ValueError } from "./errors";
 import { normalizeOptions, readBoolean, readFraction, readInteger } from "./options";
 import { seededRandom } from "./random";
 import { splitIndices } from "./split";
+import { parseCsv, parseNumber } from "./csv";
+
+export { readCSV } from "./csv";
+export type { CsvData, ReadCsvOptions } from "./csv";
 
 // The package's data/ folder: two levels up from this file, in src/keras/ under ts-jest and in dist/keras/ once built.
 const dataFolder = resolve(__dirname, "..", "..", "data");
@@ -172,6 +176,57 @@ export function penguins(options: IrisOptions = {}): ClassificationSplit {
  */
 export function digits(options: IrisOptions = {}): ClassificationSplit {
   return splitTable("datasets.digits()", readDigits, options);
+}
+
+/** One day of datasets.seattleWeather(), with the column names of the CSV file. */
+export interface SeattleWeatherRecord {
+  /** Day of the observation as an ISO 8601 date, such as "2012-01-01". new Date(date) gives midnight UTC. */
+  date: string;
+  /** Precipitation in mm. */
+  precipitation: number;
+  /** Maximum temperature in °C. */
+  temp_max: number;
+  /** Minimum temperature in °C. */
+  temp_min: number;
+  /** Wind speed, in km/h as the datapackage.json of vega-datasets 3.2.1 states. */
+  wind: number;
+  /** Weather type: "drizzle", "rain", "snow", "sun" or "fog". */
+  weather: string;
+}
+
+const weatherNumberColumns = ["precipitation", "temp_max", "temp_min", "wind"] as const;
+
+/**
+ * Loads the daily weather of Seattle from 2012 to 2015 (1,461 days) as an array of records, one per day
+ * in date order, from the seattle-weather.csv file of the vega-datasets package. Each call returns new
+ * records, so changing them does not change the next call's. Works offline.
+ *
+ *     const days = datasets.seattleWeather();
+ *     const rainy = days.filter((day) => day.weather === "rain").length;
+ */
+export function seattleWeather(): SeattleWeatherRecord[] {
+  const path = vegaDatasetsFile("seattle-weather.csv");
+  if (path === undefined) {
+    throw new ValueError(messages().keras.packageDatasetMissing("seattleWeather", "vega-datasets/data/seattle-weather.csv"));
+  }
+
+  const table = parseCsv(readFileSync(path, "utf8"), path);
+  const column = (name: string) => table.header.indexOf(name);
+  return table.records.map(({ line, cells }) => {
+    const numbers = weatherNumberColumns.map((name) => {
+      const value = parseNumber(cells[column(name)]);
+      if (value === undefined) throw new ValueError(messages().keras.csvNonNumericValue(path, line, name, cells[column(name)]));
+      return value;
+    });
+    return {
+      date: cells[column("date")],
+      precipitation: numbers[0],
+      temp_max: numbers[1],
+      temp_min: numbers[2],
+      wind: numbers[3],
+      weather: cells[column("weather")],
+    };
+  });
 }
 
 /** Reads the split options, then reads the table and splits it with a seeded shuffle. */

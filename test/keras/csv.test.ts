@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { datasets } from "../../src/keras";
 import { parseCsv, readCSV } from "../../src/keras/csv";
 import { selectBackend } from "../../src/runtime/backend";
 import { errorMessage } from "./helpers";
@@ -180,5 +181,11 @@ describe("datasets.readCSV()", () => {
     const path = writeCsv("no-label.csv", "width,kind\n1,a\n");
     expect(errorMessage("en", () => readCSV(path, {} as never))).toContain("needs the name of the label column");
     expect(errorMessage("es", () => readCSV(path, {} as never))).toContain("necesita el nombre de la columna de etiquetas");
+  });
+});
+
+describe("datasets.readCSV export", () => {
+  it("is the CSV reader", () => {
+    expect(datasets.readCSV).toBe(readCSV);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { digits, iris, penguins } from "../../src/keras/datasets";
+import { digits, iris, penguins, seattleWeather } from "../../src/keras/datasets";
 import { errorMessage } from "./helpers";
 import { selectBackend } from "../../src/runtime/backend";
 
@@ -206,5 +206,44 @@ describe("datasets.digits()", () => {
 
   it("checks its options as iris() does", () => {
     expect(errorMessage("en", () => digits({ testSize: 0 }))).toContain("datasets.digits(): testSize must be a number");
+  });
+});
+
+describe("datasets.seattleWeather()", () => {
+  it("returns one record per day of 2012-2015", () => {
+    const days = seattleWeather();
+    expect(days).toHaveLength(1461);
+    expect(days[days.length - 1].date).toBe("2015-12-31");
+  });
+
+  it("reads the first day", () => {
+    expect(seattleWeather()[0]).toEqual({
+      date: "2012-01-01",
+      precipitation: 0,
+      temp_max: 12.8,
+      temp_min: 5,
+      wind: 4.7,
+      weather: "drizzle",
+    });
+  });
+
+  it("types every field", () => {
+    for (const day of seattleWeather()) {
+      expect(day.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Number.isNaN(new Date(day.date).getTime())).toBe(false);
+      for (const value of [day.precipitation, day.temp_max, day.temp_min, day.wind]) expect(Number.isFinite(value)).toBe(true);
+      expect(["drizzle", "rain", "snow", "sun", "fog"]).toContain(day.weather);
+    }
+  });
+
+  it("counts each weather type", () => {
+    const counts: Record<string, number> = {};
+    for (const day of seattleWeather()) counts[day.weather] = (counts[day.weather] ?? 0) + 1;
+    expect(counts).toEqual({ drizzle: 53, fog: 101, rain: 641, snow: 26, sun: 640 });
+  });
+
+  it("returns new records on each call", () => {
+    seattleWeather()[0].temp_max = 99;
+    expect(seattleWeather()[0].temp_max).toBe(12.8);
   });
 });
