@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { Language } from "../i18n";
 import type { TypecheckMode } from "../runtime/ipc";
 
-/** Where `tskeras install` puts the kernelspec, as `jupyter kernelspec install` names the places. */
+/** The location of the installed kernelspec, named as `jupyter kernelspec install` names them. */
 export type InstallScope = { kind: "user" } | { kind: "sys-prefix" } | { kind: "prefix"; folder: string };
 
 export interface InstallOptions {
@@ -35,9 +35,10 @@ export function installKernelspec(options: InstallOptions): string {
     env?: Record<string, string>;
   };
   const entry = join(PACKAGE_ROOT, "dist", "cli", "index.js");
+  const placeholders: Record<string, string> = { "{node}": process.execPath, "{entry}": entry };
   const spec = {
     ...template,
-    argv: template.argv.map((arg) => (arg === "{node}" ? process.execPath : arg === "{entry}" ? entry : arg)),
+    argv: template.argv.map((arg) => placeholders[arg] ?? arg),
     env: {
       ...(template.env ?? {}),
       ...(options.language ? { TSKERAS_LANG: options.language } : {}),
@@ -68,7 +69,7 @@ export function jupyterDataDir(scope: InstallScope, env: NodeJS.ProcessEnv = pro
   }
 }
 
-/** The prefix of the Python environment Jupyter runs in: the active virtualenv or conda env, else python3's. */
+/** Returns the prefix of the Python environment Jupyter runs in: the active virtualenv or conda env, else python3's. */
 function pythonPrefix(env: NodeJS.ProcessEnv): string {
   const active = env.VIRTUAL_ENV ?? env.CONDA_PREFIX;
   if (active) return active;

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { vegaLiteMimeType } from "./history-chart";
 import type { MimeBundle } from "./mime";
 
-/** HTML, with its text stripped of tags for consoles. */
+/** Builds the bundle of HTML, with its text stripped of tags for consoles. */
 export function htmlBundle(html: string): MimeBundle {
   return { "text/html": html, "text/plain": textOfHtml(html) };
 }
@@ -11,12 +11,12 @@ export function markdownBundle(markdown: string): MimeBundle {
   return { "text/markdown": markdown, "text/plain": markdown };
 }
 
-/** JSON that JupyterLab shows as a tree; the text form is Node's inspect() output. */
+/** Builds the bundle of JSON that JupyterLab shows as a tree; the text form is Node's inspect() output. */
 export function jsonBundle(value: unknown): MimeBundle {
   return { "application/json": value, "text/plain": inspect(value, { depth: 4, colors: false }) };
 }
 
-/** A PNG image, given as its bytes or as base64 text. */
+/** Builds the bundle of a PNG image, given as its bytes or as base64 text. */
 export function pngBundle(image: Uint8Array | string): MimeBundle {
   const base64 = typeof image === "string" ? image : Buffer.from(image).toString("base64");
   return { "image/png": base64, "text/plain": "<PNG image>" };
@@ -26,7 +26,7 @@ export function svgBundle(svg: string): MimeBundle {
   return { "image/svg+xml": svg, "text/plain": "<SVG image>" };
 }
 
-/** A Vega-Lite 5 chart, which JupyterLab and VS Code draw; the text form names its title. */
+/** Builds the bundle of a Vega-Lite 5 chart, which JupyterLab and VS Code draw; the text form names its title. */
 export function vegaLiteBundle(spec: Record<string, unknown>): MimeBundle {
   const title = chartTitle(spec.title);
   return { [vegaLiteMimeType]: spec, "text/plain": title ? `<Vega-Lite chart: ${title}>` : "<Vega-Lite chart>" };

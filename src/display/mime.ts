@@ -1,7 +1,7 @@
 /** A MIME bundle as Jupyter's display_data content carries it: MIME type to data. */
 export type MimeBundle = { [mimeType: string]: unknown };
 
-/** One output that user code or the Keras facade asks the front end to show. */
+/** One output that user code or the Keras facade sends to the front end to show. */
 export interface DisplayOutput {
   /** "display" adds an output; "update" replaces the outputs shown earlier with the same displayId. */
   kind: "display" | "update";
@@ -11,7 +11,7 @@ export interface DisplayOutput {
   displayId?: string;
 }
 
-/** Where the outputs of one cell go. The runtime hands one in per execution. */
+/** The destination of one cell's outputs. The runtime hands one in per execution. */
 export interface OutputSink {
   display(output: DisplayOutput): void;
   /** Clears the cell's outputs; with wait, only when the next output arrives, so the cell does not flicker. */

@@ -40,7 +40,7 @@ export interface KernelMessages {
   backendLoading(): string;
   /** The executor process ended while a cell ran, taking the notebook's variables with it. */
   executorDied(reason: string): string;
-  /** Where a stack frame is in the notebook: the cell's name, line and column. */
+  /** Location of a stack frame in the notebook: the cell's name, line and column. */
   frameLocation(cell: string, line: number, column: number): string;
   /** Marks where a cell's long stream output was cut: count lines between the first and the last ones were left out. */
   linesOmitted(count: number): string;

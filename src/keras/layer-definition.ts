@@ -42,7 +42,7 @@ export interface LayerDefinition {
   create: (config: Record<string, unknown>) => tf.layers.Layer;
 }
 
-/** What buildLayer() returns: the arguments of the Layer constructor, and the config that built the TF.js layer. */
+/** Result of buildLayer(): the arguments of the Layer constructor, and the config that built the TF.js layer. */
 export interface BuiltLayer {
   name: string;
   inputShape: number[] | undefined;

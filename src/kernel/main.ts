@@ -15,7 +15,7 @@ const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 export async function startKernel(connectionFile: string, version: string): Promise<void> {
   const log = createLogger();
 
-  // 1. Bind the five sockets where the connection file says.
+  // 1. Bind the five sockets to the connection file's address and ports.
   const info = readConnectionFile(connectionFile);
   const transport = await ZmqTransport.bind(info);
   log.info(`kernel listening on ${info.transport}://${info.ip} (shell port ${info.shell_port})`);

@@ -40,7 +40,7 @@ export interface Interpreter {
   shutdown(): Promise<void>;
   /** Delivers a comm message from the front end to the code that runs cells. */
   comm?(envelope: CommEnvelope): void;
-  /** Prepares slow parts ahead of the first cell; the session calls it once the first kernel_info is answered. */
+  /** Prepares slow parts ahead of the first cell; the session calls it after its first kernel_info reply. */
   warmUp?(): void;
 }
 

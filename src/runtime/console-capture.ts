@@ -29,7 +29,7 @@ export function captureConsole(): void {
   process.stdout.write = ((chunk: unknown, encoding?: unknown) => route("stdout", chunk, encoding)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown, encoding?: unknown) => route("stderr", chunk, encoding)) as typeof process.stderr.write;
 
-  // The write callback runs synchronously, so each write sees the async context of its caller.
+  // The write callback runs synchronously, so each write runs in the async context of its caller.
   const streamOf = (name: StreamName) =>
     new Writable({
       decodeStrings: false,

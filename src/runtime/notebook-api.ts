@@ -26,7 +26,7 @@ export function help(value: unknown): void {
   console.log(typeof value === "function" ? String(value).split("\n")[0] : inspect(value, { depth: 1 }));
 }
 
-/** Options of input(): how the front end asks for the text. */
+/** Options of input(): how the front end requests the text. */
 export interface PromptOptions {
   /** Hide what the user types, for passwords and keys. Default false. */
   password?: boolean;

@@ -5,7 +5,7 @@ import type { ExecutorRequest } from "./ipc";
 
 type InputReply = Extract<ExecutorRequest, { type: "input_reply" }>;
 
-// The cell waiting for the front end's answer, by request id; a cell asks one question at a time.
+// The cells waiting for the front end's input_reply, by request id. A cell waits for one reply at a time.
 const waiting = new Map<string, { resolve: (value: string) => void; reject: (error: Error) => void }>();
 
 /** Asks the front end for a line of text through Jupyter's stdin channel, for the running cell. */

@@ -18,25 +18,16 @@ import { Dense } from "../../src/keras/layers";
 import { SGD } from "../../src/keras/optimizers";
 import { Sequential } from "../../src/keras/sequential";
 import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { compiledXorModel, errorMessage, xorInputs, xorTargets } from "./helpers";
 
 beforeAll(async () => {
   await selectBackend(tf, "cpu");
 });
 
-const x = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-const y = [[0], [1], [1], [0]];
+const x = xorInputs;
+const y = xorTargets;
 
-function compiledModel(optimizer: "adam" | "sgd" | SGD = "adam"): Sequential {
-  const model = new Sequential([new Dense(4, { activation: "tanh", inputShape: [2] }), new Dense(1, { activation: "sigmoid" })]);
-  model.compile({ optimizer, loss: "binary_crossentropy", metrics: ["accuracy"] });
-  return model;
-}
+const compiledModel = compiledXorModel;
 
 /** Copies the values of the model's weights, to compare them after training. */
 function weightValues(model: Sequential): number[][] {

@@ -4,12 +4,11 @@ import * as path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { LambdaCallback, ModelCheckpoint } from "../../src/keras/callbacks";
 import { ValueError } from "../../src/keras/errors";
-import { Dense } from "../../src/keras/layers";
 import { loadModel } from "../../src/keras/models";
 import { fillPathTemplate, parsePathTemplate } from "../../src/keras/path-template";
 import { Sequential } from "../../src/keras/sequential";
 import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, compiledXorModel, xorInputs, xorTargets } from "./helpers";
 
 let folder: string;
 
@@ -25,19 +24,10 @@ afterEach(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-const x = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-const y = [[0], [1], [1], [0]];
+const x = xorInputs;
+const y = xorTargets;
 
-function compiledModel(): Sequential {
-  const model = new Sequential([new Dense(4, { activation: "tanh", inputShape: [2] }), new Dense(1, { activation: "sigmoid" })]);
-  model.compile({ optimizer: "adam", loss: "binary_crossentropy", metrics: ["accuracy"] });
-  return model;
-}
+const compiledModel = compiledXorModel;
 
 function fill(template: string, values: Record<string, number>): string {
   return fillPathTemplate(parsePathTemplate(template), values);

@@ -1,6 +1,9 @@
 import type { DisplayOutput } from "../../src/display/mime";
 import { runWithSink } from "../../src/display/scope";
 import type { Language } from "../../src/i18n";
+import { Dense } from "../../src/keras/layers";
+import { SGD } from "../../src/keras/optimizers";
+import { Sequential } from "../../src/keras/sequential";
 
 /** Runs fn with TSKERAS_LANG set to language, so the catalogue returns messages in that language. */
 export function inLanguage<T>(language: Language, fn: () => T): T {
@@ -45,4 +48,20 @@ export async function captureOutputs(fn: () => Promise<unknown> | unknown): Prom
     await fn();
   });
   return outputs;
+}
+
+/** The four XOR samples, inputs and targets, which small models in these tests train on. */
+export const xorInputs = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
+export const xorTargets = [[0], [1], [1], [0]];
+
+/** Builds a small compiled model for the XOR samples: Dense(4, tanh) then Dense(1, sigmoid). */
+export function compiledXorModel(optimizer: "adam" | "sgd" | SGD = "adam"): Sequential {
+  const model = new Sequential([new Dense(4, { activation: "tanh", inputShape: [2] }), new Dense(1, { activation: "sigmoid" })]);
+  model.compile({ optimizer, loss: "binary_crossentropy", metrics: ["accuracy"] });
+  return model;
 }

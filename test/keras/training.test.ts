@@ -1,27 +1,17 @@
 import * as tf from "@tensorflow/tfjs";
 import { InterruptedError } from "../../src/keras/errors";
-import { Dense } from "../../src/keras/layers";
-import { Sequential } from "../../src/keras/sequential";
 import { interruptTraining, whenTrainingIdle } from "../../src/keras/training";
 import { selectBackend } from "../../src/runtime/backend";
+import { compiledXorModel, xorInputs, xorTargets } from "./helpers";
 
 beforeAll(async () => {
   await selectBackend(tf, "cpu");
 });
 
-const x = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-const y = [[0], [1], [1], [0]];
+const x = xorInputs;
+const y = xorTargets;
 
-function compiledModel(): Sequential {
-  const model = new Sequential([new Dense(4, { activation: "tanh", inputShape: [2] }), new Dense(1, { activation: "sigmoid" })]);
-  model.compile({ optimizer: "adam", loss: "binary_crossentropy", metrics: ["accuracy"] });
-  return model;
-}
+const compiledModel = compiledXorModel;
 
 describe("fit() without await", () => {
   it("runs two fits on one model one after the other", async () => {

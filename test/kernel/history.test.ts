@@ -23,7 +23,7 @@ describe("CellHistory", () => {
     expect(lines({ hist_access_type: "range", session: 7, start: 1 })).toEqual([]);
   });
 
-  it("searches with * and ?, keeps the latest unique inputs and the last n", () => {
+  it("searches with patterns, unique and n", () => {
     const history = historyOf("1+1", "1+2", "12", "1+3", "1+1");
     const inputs = (content: Record<string, unknown>) => history.query(parseHistoryRequest(content)).map((entry) => entry[2]);
     expect(inputs({ hist_access_type: "search", pattern: "1?2*" })).toEqual(["1+2"]);

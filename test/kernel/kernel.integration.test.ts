@@ -172,7 +172,7 @@ describe("kernel over ZeroMQ", () => {
     await client.execute("0");
     const kernelMemoryBefore = residentMiB(client.pid!);
     const result = await client.execute('for (let i = 0; i < 200_000; i++) console.log("época", i);');
-    // The kernel process only ever sees the kept lines, so its memory hardly moves.
+    // Only the kept lines reach the kernel process, so its memory hardly moves.
     expect(residentMiB(client.pid!) - kernelMemoryBefore).toBeLessThan(50);
     expect(result.reply.status).toBe("ok");
     const streams = ofType(result, "stream");
@@ -211,7 +211,7 @@ describe("kernel over ZeroMQ", () => {
     expect(String(exited.reply.evalue)).toContain("exit code 3");
     expect(String(exited.reply.evalue)).toContain("variables were lost");
     expect(resultText(await client.execute('"kept" in globalThis'))).toBe("false");
-    // The type checker forgets the lost declarations too, so the name is reported before anything runs.
+    // The type checker drops the lost declarations too, so the name is reported before anything runs.
     expect((await client.execute("kept")).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     expect(resultText(await client.execute("6 * 7"))).toBe("42");
   });
@@ -311,7 +311,7 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(await client.execute('"tampered" in globalThis'))).toBe("false");
   });
 
-  it("never runs a message signed with another key, so its file is never written", async () => {
+  it("ignores a message signed with another key", async () => {
     const target = join(folder, "written-by-forged-message.txt");
     const code = `require("node:fs").writeFileSync(${JSON.stringify(target)}, "forged");`;
     const execute = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
@@ -328,7 +328,7 @@ function residentMiB(pid: number): number {
 }
 
 describe("executor failures", () => {
-  it("reports an executor that ran out of memory or aborted, and starts a fresh one", async () => {
+  it("restarts after out of memory and abort", async () => {
     const limited = await startKernel("heap", () => undefined, { TSKERAS_EXECUTOR_HEAP_MB: "128" });
     try {
       const exhausted = await limited.client.execute("const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1_000_000).fill(1));");

@@ -22,7 +22,7 @@ describe("CellOutput", () => {
     expect(streams()[0].text.split("\n")).toHaveLength(101);
   });
 
-  it("keeps the first and last lines of a huge output with a note of the rest", () => {
+  it("keeps head and tail of huge output", () => {
     const { output, streams } = recorder();
     for (let i = 0; i < 200_000; i++) output.write("stdout", `época ${i}\n`);
     output.finish();

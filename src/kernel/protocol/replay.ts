@@ -1,6 +1,6 @@
 /**
  * The signatures of the messages received lately, to reject a message sent again unchanged: its
- * signature is valid, so only having seen it before tells a replay apart. jupyter_client keeps the
+ * signature is valid, so only having seen it before distinguishes a replay. jupyter_client keeps the
  * same kind of history (Session.digest_history, 2^16 entries by default).
  */
 export class SignatureHistory {

@@ -6,7 +6,7 @@ import type { Signer } from "./signing";
 /** Frame that separates ZeroMQ routing identities from the message. */
 export const DELIMITER = Buffer.from("<IDS|MSG>", "utf8");
 
-/** Why a list of frames is not a message this kernel accepts. */
+/** Error for a list of frames that is not a message this kernel accepts; the message gives the reason. */
 export class InvalidMessageError extends Error {
   override name = "InvalidMessageError";
 }

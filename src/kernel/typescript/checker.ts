@@ -22,7 +22,7 @@ export interface CheckResult {
   commit(): void;
 }
 
-/** The options, host and root files through which a language service sees the checker's files. */
+/** The options, host and root files that let a language service read the checker's files. */
 export interface CheckerGlobals {
   options: ts.CompilerOptions;
   host: ts.CompilerHost;
@@ -101,7 +101,7 @@ export class CellChecker {
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
     // A cell run again unchanged, against the same history and with nothing to load from disk, has
-    // the same diagnostics, so the last result is reused; re-running a cell is common in notebooks.
+    // the same diagnostics, so the last result is reused. Re-running a cell is common in notebooks.
     const last = this.lastCheck;
     if (last && last.source === source && last.historyVersion === this.history.version) return last.result;
 
@@ -237,7 +237,7 @@ export class CellChecker {
     const readFile = host.readFile.bind(host);
 
     // Module and type reference resolutions, and the package.json files they read, are kept across
-    // programs; without this each cell's program re-reads them for every declaration file.
+    // programs. Without this, each cell's program would read them again for every declaration file.
     const moduleCache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, this.options);
     const typeReferenceCache = ts.createTypeReferenceDirectiveResolutionCache(
       host.getCurrentDirectory(),
