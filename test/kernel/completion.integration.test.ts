@@ -69,6 +69,14 @@ describe("complete_request", () => {
     expect(fit?.signature).toBe("(x: DataInput, y: DataInput, options?: FitOptions): Promise<History>");
   });
 
+  it("prints a generic method's signature for the type it is called on", async () => {
+    // Signatures of library members are kept between requests; a generic one depends on its receiver.
+    const numbers = typedMatches(await client.complete("[1, 2].ma", 9)).find((match) => match.text === "map");
+    const words = typedMatches(await client.complete('["a"].ma', 8)).find((match) => match.text === "map");
+    expect(numbers?.signature).toContain("value: number");
+    expect(words?.signature).toContain("value: string");
+  });
+
   it("filters members by the letters typed and replaces them", async () => {
     const result = await client.complete("modelo.fi", 9);
     expect(matches(result)).toEqual(["fit"]);

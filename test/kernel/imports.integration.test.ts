@@ -34,6 +34,12 @@ function writeNotebookFolder(notebookFolder: string): void {
     "index.js": "exports.greet = (name) => `hola, ${name}`;\n",
     "index.d.ts": "export declare function greet(name: string): string;\n",
   });
+  // A CommonJS package that exports one function, typed with `export =`, as many older packages are.
+  writePackage(notebookFolder, "cjs-slug", {
+    "package.json": JSON.stringify({ name: "cjs-slug", version: "1.0.0", main: "index.js" }),
+    "index.js": 'module.exports = (text) => text.toLowerCase().split(" ").join("-");\n',
+    "index.d.ts": "declare function slug(text: string): string;\nexport = slug;\n",
+  });
   writeFileSync(join(notebookFolder, "settings.json"), JSON.stringify({ epochs: 12 }));
   writeFileSync(join(notebookFolder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
 }
@@ -50,6 +56,14 @@ describe("imports in cells", () => {
     expect(resultText(imported)).toBe("'hola, Ana'");
     const required = await client.execute('require("cjs-greet").greet("Luis")');
     expect(resultText(required)).toBe("'hola, Luis'");
+  });
+
+  it("binds a default import of a CommonJS function export to the function, checked and run", async () => {
+    const result = await client.execute('import slug from "cjs-slug";\nslug("Red Neuronal")');
+    expect(result.reply.status).toBe("ok");
+    expect(resultText(result)).toBe("'red-neuronal'");
+    const misused = await client.execute('import slug from "cjs-slug";\nslug(42)');
+    expect(misused.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
   });
 
   it("imports JSON files and .ts files next to the notebook", async () => {

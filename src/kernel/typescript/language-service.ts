@@ -71,6 +71,11 @@ export class CellLanguageService {
     return file;
   }
 
+  /** Returns whether fileName is the edited cell or the history of earlier cells, whose nodes are new in each program. */
+  isCellOrHistory(fileName: string): boolean {
+    return fileName === this.fileName || fileName === this.checkerGlobals.historyPath;
+  }
+
   private get checkerGlobals(): CheckerGlobals {
     if (!this.globals) throw new Error("CellLanguageService.update() must run before the service is used");
     return this.globals;
