@@ -74,6 +74,12 @@ describe("type checking across cells", () => {
     expect(resultText(await client.execute('"ranDespiteTypeError" in globalThis'))).toBe("false");
   });
 
+  it("places an error after declarations on the same line at the cell's own column", async () => {
+    const result = await client.execute("const unidades = 4; function capas(): number { return 'dos'; }");
+    expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(result.reply.evalue)).toMatch(/line 1, column 48: TS2322/);
+  });
+
   it("knows the preloaded API's types, including namespaces", async () => {
     const ok = await client.execute("const t: tf.Tensor = tf.ones([2, 2]);\nconst model: Sequential = new Sequential();\nt.shape");
     expect(ok.reply.status).toBe("ok");
