@@ -1,8 +1,8 @@
 // Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
-// requests; and the resident memory of the kernel and executor processes after start and after
-// 200 cells. Run after `npm run build`: node bench/latency.js [--runs 50]
+// requests; and the resident memory of the kernel and executor processes after start, right after
+// 200 cells, and 15 s later at rest. Run after `npm run build`: node bench/latency.js [--runs 50]
 const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
@@ -85,6 +85,11 @@ async function main() {
     await client.execute(`const v${i % 20} = tf.tidy(() => tf.ones([10, 10]).sum().dataSync()[0]);\nconsole.log(v${i % 20});`);
   }
   results.memoryAfter200Cells = residentMiB(client.pid);
+
+  // V8's memory reducer returns the kernel's garbage to the system once the process has been idle
+  // for about 12 s. A notebook's kernel is idle most of the time.
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  results.memoryAfter200CellsAtRest = residentMiB(client.pid);
 
   await client.shutdown();
   rmSync(folder, { recursive: true, force: true });

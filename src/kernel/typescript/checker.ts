@@ -85,10 +85,10 @@ export class CellChecker {
       strict: true,
       // Notebook code often leaves parameters unannotated; that is not worth stopping a cell for.
       noImplicitAny: false,
-      // Default imports of CommonJS modules type-check as they run (the executor's imports follow
-      // esModuleInterop). esModuleInterop itself stays off: with it, each new type checker resolves
-      // every export of a module the first time a namespace import of it is used, and the preloaded
-      // API imports TensorFlow.js that way, which made a completion request take 2 ms longer.
+      // Default imports of CommonJS modules type-check as they run, because the executor's imports
+      // follow esModuleInterop. esModuleInterop itself stays off. With it, each new type checker
+      // resolves every export of a module on the first use of a namespace import of it. The preloaded
+      // API imports TensorFlow.js that way, which made a completion request 2 ms slower.
       allowSyntheticDefaultImports: true,
       esModuleInterop: false,
       resolveJsonModule: true,
@@ -112,9 +112,9 @@ export class CellChecker {
     const last = this.lastCheck;
     if (last && last.source === source && last.historyVersion === this.history.version) return last.result;
 
-    // A cell that declares names is checked with each top-level declaration exported, so that the
-    // same program gives the declaration file of its history entry: a second program and type
-    // checker per cell took as long as the check itself (8 ms for a cell that uses `tf.`).
+    // A cell that declares names is checked with each top-level declaration exported, so the same
+    // program gives the declaration file of its history entry. A second program and type checker
+    // for that took as long as the check itself, 8 ms for a cell that uses `tf.`.
     const names = collectTopLevelNames(parse(source));
     const checked = names.length > 0 ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
     const program = this.createProgram(checked.text);
@@ -202,7 +202,7 @@ export class CellChecker {
   private commit(program: ts.Program, cell: ts.SourceFile, names: string[]): void {
     if (names.length === 0) return;
 
-    // The declaration emit of a module keeps exported declarations only; check() exported them all.
+    // The declaration emit of a module keeps exported declarations only, and check() exported them all.
     let declarationFile = "";
     program.emit(cell, (fileName, text) => {
       if (fileName.endsWith(".d.ts")) declarationFile = text;
@@ -309,7 +309,7 @@ function compileChecked(source: string, executionCount: number): CompiledCell {
 /** Converts an offset in the exported copy of a cell to the offset in the cell's own text. */
 function sourceOffset(offset: number, insertions: readonly number[]): number {
   let shift = 0;
-  // insertions are offsets in the cell's text, in order; each added EXPORT before that offset.
+  // Each insertion, an offset in the cell's text, added EXPORT there; they are in order.
   for (const insertion of insertions) {
     if (insertion + shift + EXPORT.length > offset) break;
     shift += EXPORT.length;

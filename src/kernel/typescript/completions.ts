@@ -38,10 +38,10 @@ interface CachedEntries {
 export class CellCompleter {
   private cached: CachedEntries | undefined;
   /**
-   * Signatures of symbols declared in files that outlive a program (libraries, packages, the
-   * prelude), by declaration. Each request builds a new type checker, and printing the ten
-   * signatures of `modelo.` again took it about 3 ms. The cell's and the history's declarations are
-   * new nodes in each program, so they are never found here.
+   * Signatures printed so far, by declaration, for symbols declared in files that outlive a program:
+   * libraries, packages, the prelude. Each request builds a new type checker, and printing the ten
+   * signatures of `modelo.` again took it about 3 ms. The cell and the history are new nodes in each
+   * program, so their declarations are never found here.
    */
   private readonly signatures = new WeakMap<ts.Declaration, string | null>();
 
@@ -123,9 +123,9 @@ export class CellCompleter {
 }
 
 /**
- * Returns whether a member's signature may differ with the type it is read from: a member of a
- * generic class or interface (`map` of number[] or of string[]). Members of other classes are
- * instantiated too, for their `this` type, but print the same for every receiver.
+ * Returns whether a member's signature depends on the type it is read from, as for a member of a
+ * generic class or interface (`map` of number[] or of string[]). TypeScript instantiates members of
+ * other classes too, for their `this` type, but they print the same for every receiver.
  */
 function dependsOnReceiver(symbol: ts.Symbol, declaration: ts.Declaration): boolean {
   if (!(symbol.flags & ts.SymbolFlags.Transient)) return false;

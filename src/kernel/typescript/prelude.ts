@@ -23,10 +23,10 @@ export function buildPrelude(options: ts.CompilerOptions, host: ts.CompilerHost)
   if (!moduleSymbol) throw new Error(`Cannot resolve the declarations of "${PRELOADED_MODULE}"; run npm run build first.`);
 
   // An import alias carries every meaning of the export: value, type, generic type and namespace (tf.Tensor).
-  // An import-equals, not a namespace import: with esModuleInterop, any use of a namespace import
-  // makes each new type checker resolve every export of the module first, which took most of a
-  // completion request's time. The prelude's own diagnostics are never read, so that this form is an
-  // error in an ES module does not matter.
+  // An import-equals and not a namespace import, because with esModuleInterop the first use of a
+  // namespace import makes each new type checker resolve every export of the module. That took most
+  // of a completion request's time. The form is an error in an ES module, but the kernel never reads
+  // the prelude's own diagnostics.
   const lines = checker.getExportsOfModule(moduleSymbol).map((exported) => `export import ${exported.name} = __preloaded.${exported.name};`);
   return [`import __preloaded = require("${PRELOADED_MODULE}");`, "export {};", "declare global {", ...lines.map((l) => "  " + l), "}", ""].join("\n");
 }
