@@ -58,6 +58,11 @@ export interface KernelMessages {
   moduleNotFoundHint(folder: string): string;
   /** Says how to run a cell despite its type errors. */
   typecheckHint(): string;
+  /**
+   * Warns that a cell left tensors in memory that no variable refers to: how many, their size, the
+   * engine's tensor count now, and how to free them.
+   */
+  tensorsLeft(count: number, size: string, numTensors: number): string;
   /** Introduces type errors shown as warnings, when the cell runs anyway. */
   typeWarnings(count: number): string;
   /** A typecheck mode other than error, warn or off was requested. */

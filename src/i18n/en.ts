@@ -22,6 +22,9 @@ export const en: Catalogue = {
       `Packages are looked for in node_modules of ${folder} and the folders above it; install a missing one there with npm install NAME.`,
     typecheckHint: () =>
       'The cell did not run. Fix the types, or run kernel.typecheck("warn") to run cells despite type errors.',
+    tensorsLeft: (count, size, numTensors) =>
+      `This cell left ${count} tensors (${size}) in memory that no variable refers to; tf.memory().numTensors is now ${numTensors}. ` +
+      "TensorFlow.js frees a tensor only when told: compute inside tf.tidy(() => ...), which frees every tensor but the one returned, or call .dispose() on a tensor once you no longer need it.",
     typeWarnings: (count) => (count === 1 ? "Type error (the cell runs anyway):" : `${count} type errors (the cell runs anyway):`),
     invalidTypecheckMode: (value) => `Invalid typecheck mode "${value}"; use "error", "warn" or "off".`,
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,

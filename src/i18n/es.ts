@@ -22,6 +22,9 @@ export const es: Catalogue = {
       `Los paquetes se buscan en node_modules de ${folder} y de las carpetas superiores; instala el que falte ahí con npm install NOMBRE.`,
     typecheckHint: () =>
       'La celda no se ejecutó. Corrige los tipos, o ejecuta kernel.typecheck("warn") para ejecutar las celdas aunque tengan errores de tipos.',
+    tensorsLeft: (count, size, numTensors) =>
+      `Esta celda dejó en memoria ${count} tensores (${size}) a los que no se refiere ninguna variable; tf.memory().numTensors vale ahora ${numTensors}. ` +
+      "TensorFlow.js solo libera un tensor cuando se le pide: calcula dentro de tf.tidy(() => ...), que libera todos los tensores menos el que devuelve, o llama a .dispose() en un tensor cuando ya no lo necesites.",
     typeWarnings: (count) =>
       count === 1 ? "Error de tipos (la celda se ejecuta igualmente):" : `${count} errores de tipos (la celda se ejecuta igualmente):`,
     invalidTypecheckMode: (value) => `Modo de comprobación de tipos "${value}" no válido; usa "error", "warn" u "off".`,

@@ -1,6 +1,8 @@
 import vm from "node:vm";
 import * as tf from "@tensorflow/tfjs";
 import { formatValue } from "../display/formatters";
+import { formatBytes } from "../display/numbers";
+import { messages } from "../i18n";
 import { currentSink, runWithSink } from "../display/scope";
 import * as tskeras from "../index";
 import { interruptTraining, whenTrainingIdle } from "../keras";
@@ -12,6 +14,7 @@ import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
 import { commRegistry, noteCellStarted } from "./comms";
 import { ModuleLoader } from "./modules";
 import { receiveInputReply } from "./stdin";
+import { CellTensorScope, currentGlobalNames } from "./tensor-leaks";
 
 /**
  * Runs the executor process: the notebook's cells share one global scope, so variables persist from
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
   process.on("uncaughtException", (error) => reportLateError(error, send));
   process.on("unhandledRejection", (reason) => reportLateError(reason, send));
 
+  baselineGlobals = currentGlobalNames();
   send({ type: "ready", backend });
 }
 
@@ -72,6 +76,9 @@ function installGlobals(loader: ModuleLoader): void {
 
 /** Ends the wait of the cell that is running, if any; set while a cell runs. */
 let interruptAwaitingCell: (() => void) | undefined;
+
+/** Names of the globals defined before any cell ran; the others are the notebook's variables. */
+let baselineGlobals: ReadonlySet<string> = new Set();
 
 /** The output of the cell that started last, for errors whose own cell is unknown. */
 let lastCellOutput: CellOutput | undefined;
@@ -96,14 +103,18 @@ async function runCell(
   });
 
   return runWithSink(output, async () => {
+    const tensors = new CellTensorScope(tf, baselineGlobals);
     try {
       const script = new vm.Script(cell.code, { filename: cell.filename });
       const value: unknown = await Promise.race([script.runInThisContext({ breakOnSigint: true, displayErrors: false }), interrupted]);
       // A fit started without await still belongs to this cell, as Keras's blocking fit would.
       await Promise.race([whenTrainingIdle(), interrupted]);
+      const left = tensors.finish(value);
+      if (left) output.write("stderr", messages().kernel.tensorsLeft(left.count, formatBytes(left.bytes), left.numTensors) + "\n");
       output.finish();
       return { type: "done", requestId, result: value === undefined ? undefined : formatValue(value) };
     } catch (error) {
+      tensors.finish(undefined);
       output.finish();
       return { type: "done", requestId, error: errorReport(error) };
     } finally {
