@@ -97,6 +97,13 @@ export interface KerasMessages {
   sampleCountMismatch(xSamples: number, ySamples: number): string;
   inputShapeMismatch(expected: string, actual: string): string;
   targetShapeMismatch(expected: string, actual: string): string;
+  /**
+   * Added to inputShapeMismatch when x is one sample written as a flat list. values quotes it as one
+   * row, such as [[1, 2, 3]], when it is short enough, and features is its length.
+   */
+  oneSampleHint(values: string | undefined, features: number): string;
+  /** Added to targetShapeMismatch when the output keeps the dimensions of a convolution or pooling layer. */
+  flattenHint(): string;
   /** Added to targetShapeMismatch when the labels look like class indices but the loss wants one-hot rows. */
   oneHotHint(loss: string, numClasses: number): string;
   invalidLabel(value: string, position: number): string;

@@ -131,6 +131,10 @@ export const kerasEn: KerasMessages = {
   inputShapeMismatch: (expected, actual) =>
     `The model expects inputs of shape ${expected}, but x has shape ${actual}. ` +
     "Check the columns of x, or the inputShape of the first layer.",
+  oneSampleHint: (values, features) =>
+    `x looks like one sample: the model takes one row per sample, so write it as ${values ?? "a list of rows"}, or use x.reshape([1, ${features}]).`,
+  flattenHint: () =>
+    "The output still has the height and width of a convolution or pooling layer: add new Flatten() (or new GlobalAveragePooling2D()) before the first Dense layer.",
   targetShapeMismatch: (expected, actual) => `The model's output has shape ${expected}, but y has shape ${actual}.`,
   oneHotHint: (loss, numClasses) =>
     `With loss "${loss}", y needs one column per class. Convert it with utils.toCategorical(y, ${numClasses}), ` +

@@ -135,6 +135,10 @@ export const kerasEs: KerasMessages = {
   inputShapeMismatch: (expected, actual) =>
     `El modelo espera entradas de forma ${expected}, pero x tiene forma ${actual}. ` +
     "Revisa las columnas de x, o el inputShape de la primera capa.",
+  oneSampleHint: (values, features) =>
+    `x parece una sola muestra: el modelo recibe una fila por muestra, así que escríbela como ${values ?? "una lista de filas"}, o usa x.reshape([1, ${features}]).`,
+  flattenHint: () =>
+    "La salida aún tiene el alto y el ancho de una capa de convolución o de pooling: añade new Flatten() (o new GlobalAveragePooling2D()) antes de la primera capa Dense.",
   targetShapeMismatch: (expected, actual) => `La salida del modelo tiene forma ${expected}, pero y tiene forma ${actual}.`,
   oneHotHint: (loss, numClasses) =>
     `Con loss "${loss}", y necesita una columna por clase. Conviértela con utils.toCategorical(y, ${numClasses}), ` +

@@ -81,8 +81,21 @@ function shapeMatches(expected: ReadonlyArray<number | null>, actual: readonly n
 /** Raises ValueError unless x fits the model's input shape, such as [null, 4]. */
 export function checkInputShape(expected: ReadonlyArray<number | null>, x: tf.Tensor): void {
   if (shapeMatches(expected, x.shape)) return;
-  throw new ValueError(messages().keras.inputShapeMismatch(formatShape(expected), formatShape(x.shape)));
+  const text = messages().keras;
+  let message = text.inputShapeMismatch(formatShape(expected), formatShape(x.shape));
+
+  // One sample written as a flat list, such as [1, 2, 3] for inputs of shape (None, 3).
+  const isOneSample = expected.length === 2 && x.shape.length === 1 && x.shape[0] === expected[1];
+  if (isOneSample) {
+    // Seven significant digits undo float32's rounding, so 5.1 reads 5.1 again.
+    const values = x.size <= MAX_QUOTED_VALUES ? `[[${Array.from(x.dataSync(), (value) => Number(value.toPrecision(7))).join(", ")}]]` : undefined;
+    message += ` ${text.oneSampleHint(values, x.shape[0])}`;
+  }
+  throw new ValueError(message);
 }
+
+/** How many values of x a hint quotes back to the learner. */
+const MAX_QUOTED_VALUES = 8;
 
 // Losses that take one column per class (one-hot rows), so integer labels need toCategorical() first.
 const oneHotLosses = new Set(["categorical_crossentropy", "categorical_hinge", "kl_divergence"]);
@@ -107,5 +120,7 @@ export function checkTargetShape(outputShape: ReadonlyArray<number | null>, y: t
   if (oneHotLosses.has(loss) && looksLikeLabels && classes !== null && classes > 1) {
     message += ` ${text.oneHotHint(loss, classes)}`;
   }
+  // The output still has the height and width of a convolution or pooling layer.
+  if (outputShape.length > 2 && y.shape.length <= 2) message += ` ${text.flattenHint()}`;
   throw new ValueError(message);
 }

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "../../src/keras/errors";
 import { History } from "../../src/keras/history";
 import { Activation, Dense } from "../../src/keras/layers";
+import { Conv2D } from "../../src/keras/convolutional";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession, toCategorical } from "../../src/keras/utils";
 import { errorMessage } from "./helpers";
@@ -273,6 +274,18 @@ describe("Sequential.fit()", () => {
     expect(spanish).toContain("utils.toCategorical(y, 3)");
   });
 
+  it("suggests Flatten when a convolution's output meets 2-D labels", () => {
+    const model = new Sequential([new Conv2D(4, 3, { inputShape: [8, 8, 1] }), new Dense(3, { activation: "softmax" })]);
+    model.compile({ optimizer: "adam", loss: "categorical_crossentropy" });
+    const images = tf.zeros([2, 8, 8, 1]);
+    const labels = tf.oneHot([0, 1], 3);
+    const english = errorMessage("en", () => model.fit(images, labels));
+    expect(english).toContain("The model's output has shape (None, 6, 6, 3), but y has shape (2, 3).");
+    expect(english).toContain("add new Flatten()");
+    expect(errorMessage("es", () => model.fit(images, labels))).toContain("añade new Flatten()");
+    tf.dispose([images, labels]);
+  });
+
   it("rejects inputs of the wrong width", () => {
     const model = tutorialModel();
     model.compile({ optimizer: "adam", loss: "sparse_categorical_crossentropy" });
@@ -381,5 +394,21 @@ describe("Sequential.predict()", () => {
     expect(errorMessage("en", () => tutorialModel().predict([5.1, 3.5, 1.4, 0.2]))).toContain(
       "The model expects inputs of shape (None, 4), but x has shape (4,).",
     );
+  });
+
+  it("shows a flat sample as one row", () => {
+    const english = errorMessage("en", () => tutorialModel().predict([5.1, 3.5, 1.4, 0.2]));
+    expect(english).toContain("x looks like one sample");
+    expect(english).toContain("[[5.1, 3.5, 1.4, 0.2]]");
+    expect(english).toContain("x.reshape([1, 4])");
+    const spanish = errorMessage("es", () => tutorialModel().predict([5.1, 3.5, 1.4, 0.2]));
+    expect(spanish).toContain("x parece una sola muestra");
+    expect(spanish).toContain("[[5.1, 3.5, 1.4, 0.2]]");
+  });
+
+  it("quotes no values of a long flat sample", () => {
+    const model = new Sequential([new Dense(2, { inputShape: [20] })]);
+    const message = errorMessage("en", () => model.predict(Array.from({ length: 20 }, (_, i) => i)));
+    expect(message).toContain("write it as a list of rows, or use x.reshape([1, 20])");
   });
 });
