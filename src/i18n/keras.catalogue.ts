@@ -77,6 +77,14 @@ export interface KerasMessages {
   invalidChoice(owner: string, key: string, value: string, choices: string[]): string;
   /** A GRU created with reset_after: true, which TensorFlow.js's GRU does not implement. */
   gruResetAfterUnsupported(): string;
+  /** Normalization cannot count the features of an input whose size along its axis is unknown. */
+  normalizationUnknownFeatures(layerName: string): string;
+  /** Normalization's axis does not fit an input of the given rank (the batch axis cannot be it). */
+  normalizationInvalidAxis(layerName: string, axis: number, rank: number): string;
+  /** A mean or variance list given to Normalization has another length than the number of features. */
+  normalizationStatisticLength(layerName: string, length: number, features: number): string;
+  /** Bidirectional wraps a recurrent layer, and got something else. */
+  bidirectionalNeedsRecurrent(value: string): string;
   /** An Input() added to a Sequential model after its first layer. */
   inputNotFirst(): string;
   layerNotBuilt(layerName: string): string;

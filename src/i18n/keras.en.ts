@@ -93,6 +93,14 @@ export const kerasEn: KerasMessages = {
   missingArgument: (owner, key, example) => `${owner} needs ${key}. Write, for example, ${example}.`,
   invalidChoice: (owner, key, value, choices) =>
     `${owner}: ${key} must be one of ${choices.join(", ")}, but got ${value}.`,
+  normalizationUnknownFeatures: (layerName) =>
+    `${layerName}: the size of the input along its axis is unknown. Give the layer an inputShape, or call adapt(data) before fit().`,
+  normalizationInvalidAxis: (layerName, axis, rank) =>
+    `${layerName}: axis ${axis} does not fit inputs with ${rank} axes; use an axis from 1 to ${rank - 1}, or -1 for the last.`,
+  normalizationStatisticLength: (layerName, length, features) =>
+    `${layerName}: mean and variance need one value per feature (${features}), or a single number, but a list has ${length}.`,
+  bidirectionalNeedsRecurrent: (value) =>
+    `Bidirectional wraps a recurrent layer (SimpleRNN, LSTM or GRU), but got ${value}. Write new Bidirectional(new LSTM(32)).`,
   gruResetAfterUnsupported: () =>
     "GRU: TensorFlow.js implements only reset_after: false, so a GRU here has fewer weights than Keras 3's default " +
     "(reset_after: true). Leave reset_after out, or set it to false.",

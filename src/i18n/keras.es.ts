@@ -96,6 +96,14 @@ export const kerasEs: KerasMessages = {
   missingArgument: (owner, key, example) => `${owner} necesita ${key}. Escribe, por ejemplo, ${example}.`,
   invalidChoice: (owner, key, value, choices) =>
     `${owner}: ${key} debe ser uno de ${choices.join(", ")}, pero se recibió ${value}.`,
+  normalizationUnknownFeatures: (layerName) =>
+    `${layerName}: se desconoce el tamaño de la entrada en su eje. Dale a la capa un inputShape, o llama a adapt(datos) antes de fit().`,
+  normalizationInvalidAxis: (layerName, axis, rank) =>
+    `${layerName}: el eje ${axis} no sirve para entradas con ${rank} ejes; usa un eje de 1 a ${rank - 1}, o -1 para el último.`,
+  normalizationStatisticLength: (layerName, length, features) =>
+    `${layerName}: mean y variance necesitan un valor por característica (${features}), o un solo número, pero una lista tiene ${length}.`,
+  bidirectionalNeedsRecurrent: (value) =>
+    `Bidirectional envuelve una capa recurrente (SimpleRNN, LSTM o GRU), pero recibió ${value}. Escribe new Bidirectional(new LSTM(32)).`,
   gruResetAfterUnsupported: () =>
     "GRU: TensorFlow.js solo implementa reset_after: false, así que aquí una GRU tiene menos pesos que con el valor " +
     "por defecto de Keras 3 (reset_after: true). Omite reset_after, o ponlo en false.",

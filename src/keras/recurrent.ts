@@ -1,8 +1,8 @@
-/** Recurrent layers: SimpleRNN, LSTM and GRU, over the TF.js layers of the same names. */
+/** Recurrent layers: SimpleRNN, LSTM and GRU, over the TF.js layers of the same names, and Bidirectional. */
 import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
-import { ValueError } from "./errors";
-import { activation, boolean, buildLayer, fraction, initializer, positiveInteger, type LayerDefinition } from "./layer-definition";
+import { describeValue, ValueError } from "./errors";
+import { activation, boolean, buildLayer, choice, fraction, initializer, positiveInteger, type LayerDefinition } from "./layer-definition";
 import { Layer, type BaseLayerOptions } from "./layers";
 import type { ActivationName, InitializerObject } from "./names";
 
@@ -192,4 +192,58 @@ export class GRU extends Layer {
   get className(): string {
     return "GRU";
   }
+}
+
+/** Options of Bidirectional, in Keras's snake_case or TF.js's camelCase. */
+export interface BidirectionalOptions extends BaseLayerOptions {
+  /** Merge of the forward and backward outputs: "concat" (side by side), "sum", "mul" or "ave". Default: "concat". */
+  mergeMode?: "concat" | "sum" | "mul" | "ave";
+  /** Same as mergeMode, in Keras's spelling. */
+  merge_mode?: BidirectionalOptions["mergeMode"];
+}
+
+const bidirectionalDefinition: LayerDefinition = {
+  className: "Bidirectional",
+  namePrefix: "bidirectional",
+  positional: [],
+  required: [],
+  example: "new Bidirectional(new LSTM(32))",
+  options: { mergeMode: choice({ concat: "concat", sum: "sum", mul: "mul", ave: "ave" }) },
+  create: () => {
+    throw new Error("Bidirectional is created by its constructor, which knows the wrapped layer");
+  },
+};
+
+/**
+ * Runs a recurrent layer over the sequence forwards and a copy of it backwards, as
+ * keras.layers.Bidirectional, and merges their outputs: twice the wrapped layer's weights.
+ * An inputShape may be given to either layer.
+ *
+ *     new Bidirectional(new LSTM(32), { inputShape: [20, 10] })
+ */
+export class Bidirectional extends Layer {
+  /** The wrapped layer, which runs forwards. */
+  readonly layer: SimpleRNN | LSTM | GRU;
+
+  constructor(layer: SimpleRNN | LSTM | GRU, options?: BidirectionalOptions) {
+    if (!(layer instanceof SimpleRNN || layer instanceof LSTM || layer instanceof GRU)) {
+      throw new ValueError(messages().keras.bidirectionalNeedsRecurrent(describeValue(layer)));
+    }
+    const withShape = layer.inputShape && !hasInputShape(options) ? { ...options, inputShape: layer.inputShape } : options;
+    const definition: LayerDefinition = {
+      ...bidirectionalDefinition,
+      create: (config) => tf.layers.bidirectional({ ...config, layer: layer.tfjsLayer as never }),
+    };
+    const built = buildLayer(definition, [withShape]);
+    super(built.name, built.inputShape, built.tfjsLayer);
+    this.layer = layer;
+  }
+
+  get className(): string {
+    return "Bidirectional";
+  }
+}
+
+function hasInputShape(options: BidirectionalOptions | undefined): boolean {
+  return options !== undefined && ("inputShape" in options || "input_shape" in options);
 }

@@ -84,10 +84,8 @@ export async function loadTfjsSequential(path: string): Promise<tf.Sequential> {
 }
 
 /**
- * A facade layer around a TF.js layer read from a saved model. It keeps the saved name, and its
- * className is TF.js's class name, which matches Keras's for every layer this facade creates
- * (Dense, Conv2D, LSTM...).
- * NOTE: a restored layer is not an instance of Dense or Conv2D, so `layer instanceof Dense` is false.
+ * A facade layer around a TF.js layer read from a saved model whose class the facade does not have,
+ * such as a custom layer. It keeps the saved name, and its className is TF.js's class name.
  */
 export class RestoredLayer extends Layer {
   constructor(tfjsLayer: tf.layers.Layer) {

@@ -31,7 +31,8 @@ import {
 import type { Optimizer } from "./optimizers";
 import { normalizeOptions, readBoolean, readFraction, readInteger, readPositiveInteger, readString } from "./options";
 import { FitProgress, type TfjsLogs } from "./progress";
-import { RestoredLayer, saveTfjsModel } from "./saving";
+import { restoreLayer } from "./restore";
+import { saveTfjsModel } from "./saving";
 import { interruptedSince, interruptToken, TaskQueue } from "./training";
 
 /** A loss or metric function as TF.js takes it: targets and predictions in, values out. */
@@ -476,7 +477,7 @@ export class Sequential {
     const wrapped = new Sequential({ name: model.name });
     wrapped.model = model;
     for (const layer of model.layers) {
-      if (layer.getClassName() !== "InputLayer") wrapped.layerList.push(new RestoredLayer(layer));
+      if (layer.getClassName() !== "InputLayer") wrapped.layerList.push(restoreLayer(layer));
     }
     return wrapped;
   }

@@ -6,7 +6,8 @@ import { Input } from "../../src/keras/input";
 import { Dense, type Layer } from "../../src/keras/layers";
 import { BatchNormalization, LayerNormalization } from "../../src/keras/normalization";
 import { AveragePooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, MaxPooling1D, MaxPooling2D } from "../../src/keras/pooling";
-import { GRU, LSTM, SimpleRNN } from "../../src/keras/recurrent";
+import { Normalization, Rescaling } from "../../src/keras/preprocessing-layers";
+import { Bidirectional, GRU, LSTM, SimpleRNN } from "../../src/keras/recurrent";
 import { Dropout, Flatten, Reshape } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
 import type { ModelInput } from "../../src/keras/input";
@@ -210,6 +211,27 @@ const cases: Case[] = [
     ],
     total: 1_665,
     nonTrainable: 128,
+  },
+  {
+    // Each direction is an LSTM(32) on 10 features: 4·32·(10 + 32 + 1) = 5,504; concatenated: 64 outputs.
+    title: "Bidirectional(LSTM(32)) on 20 steps of 10 features",
+    layers: () => [new Bidirectional(new LSTM(32), { inputShape: [20, 10] })],
+    rows: [["bidirectional (Bidirectional)", "(None, 64)", 11008]],
+    total: 11008,
+    nonTrainable: 0,
+  },
+  {
+    // Normalization keeps mean and variance per feature and a count: 2·4 + 1 = 9, none trainable.
+    // Rescaling has no weights; Dense(2) on 4 features: 4·2 + 2 = 10.
+    title: "Normalization, Rescaling and Dense on 4 features",
+    layers: () => [new Normalization({ inputShape: [4] }), new Rescaling(1 / 255), new Dense(2)],
+    rows: [
+      ["normalization (Normalization)", "(None, 4)", 9],
+      ["rescaling (Rescaling)", "(None, 4)", 0],
+      ["dense (Dense)", "(None, 2)", 10],
+    ],
+    total: 19,
+    nonTrainable: 9,
   },
 ];
 

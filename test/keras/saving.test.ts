@@ -8,6 +8,7 @@ import { Input } from "../../src/keras/input";
 import { Dense } from "../../src/keras/layers";
 import { loadModel } from "../../src/keras/models";
 import { MaxPooling2D } from "../../src/keras/pooling";
+import { Bidirectional, LSTM } from "../../src/keras/recurrent";
 import { Dropout, Flatten } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
 import { selectBackend } from "../../src/runtime/backend";
@@ -84,6 +85,31 @@ describe("model.save() and loadModel()", () => {
       [null, 8],
       [null, 3],
     ]);
+  });
+
+  it("restores layers as instances of their facade classes", async () => {
+    const model = denseModel();
+    await model.save(join(folder, "iris"));
+    const loaded = await loadModel(join(folder, "iris"));
+    const [hidden, dropout, output] = loaded.layers;
+
+    expect(hidden).toBeInstanceOf(Dense);
+    expect(dropout).toBeInstanceOf(Dropout);
+    expect(output).toBeInstanceOf(Dense);
+    expect((hidden as Dense).units).toBe(8);
+    expect((hidden as Dense).activation).toBe("relu");
+    expect((dropout as Dropout).rate).toBe(0.5);
+    expect(hidden.inputShape).toEqual([4]);
+  });
+
+  it("restores a wrapped recurrent layer inside Bidirectional", async () => {
+    const model = new Sequential([new Bidirectional(new LSTM(4), { inputShape: [3, 2] })]);
+    await model.save(join(folder, "bidirectional"));
+    const [layer] = (await loadModel(join(folder, "bidirectional"))).layers;
+
+    expect(layer).toBeInstanceOf(Bidirectional);
+    expect((layer as Bidirectional).layer).toBeInstanceOf(LSTM);
+    expect((layer as Bidirectional).layer.units).toBe(4);
   });
 
   it("round-trips a model that starts with Input()", async () => {
