@@ -396,7 +396,7 @@ export class ModelCheckpoint extends Callback {
 /**
  * Multiplies the optimizer's learning rate by `factor` once a monitored value stops improving, as
  * keras.callbacks.ReduceLROnPlateau: `new ReduceLROnPlateau({ factor: 0.5, patience: 3 })`.
- * NOTE: Keras also records the rate as learning_rate in the epoch logs and the History, which this does not.
+ * As in Keras, each epoch's rate goes into the epoch logs and the History as learning_rate.
  */
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;
@@ -444,6 +444,8 @@ export class ReduceLROnPlateau extends Callback {
   }
 
   override onEpochEnd(epoch: number, logs?: Logs): void {
+    // The rate the epoch trained with, before any reduction below.
+    if (logs) logs.learning_rate = learningRateOf(this.optimizer());
     const current = logs?.[this.monitor];
     if (current === undefined) {
       if (!this.warnedMissing) {

@@ -707,7 +707,16 @@ function renameCallbackLogs(
     onTrainBegin: callback.onTrainBegin && ((logs) => callback.onTrainBegin?.(withLogs(logs))),
     onTrainEnd: callback.onTrainEnd && ((logs) => callback.onTrainEnd?.(withLogs(logs))),
     onEpochBegin: callback.onEpochBegin && ((epoch, logs) => callback.onEpochBegin?.(epoch, withLogs(logs))),
-    onEpochEnd: callback.onEpochEnd && ((epoch, logs) => callback.onEpochEnd?.(epoch, withLogs(logs))),
+    onEpochEnd: callback.onEpochEnd && (async (epoch, logs) => {
+      const renamed = withLogs(logs);
+      const given = new Set(Object.keys(renamed));
+      await callback.onEpochEnd?.(epoch, renamed);
+      // A value that a callback adds, such as ReduceLROnPlateau's learning_rate, goes into the
+      // History as in Keras: TF.js's own History reads these logs after every other callback.
+      for (const [name, value] of Object.entries(renamed)) {
+        if (!given.has(name) && typeof value === "number" && logs) (logs as Record<string, number>)[name] = value;
+      }
+    }),
     onBatchBegin: callback.onBatchBegin && ((batch, logs) => callback.onBatchBegin?.(batch, withLogs(logs))),
     onBatchEnd: callback.onBatchEnd && ((batch, logs) => callback.onBatchEnd?.(batch, withLogs(logs))),
     onYield: callback.onYield && ((epoch, batch, logs) => callback.onYield?.(epoch, batch, withLogs(logs))),

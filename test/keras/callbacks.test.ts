@@ -313,6 +313,15 @@ describe("ReduceLROnPlateau", () => {
     expect(learningRateOf((model.tfjsModel as tf.Sequential).optimizer)).toBeCloseTo(0.025);
   });
 
+  it("records each epoch's learning_rate in the History", async () => {
+    const model = compiledModel(new SGD(0.1));
+    const callback = new ReduceLROnPlateau({ monitor: "loss", min_delta: 100, patience: 1, factor: 0.5 });
+    const history = await model.fit(x, y, { epochs: 3, verbose: 0, callbacks: [callback] });
+    // The rate each epoch trained with: the reductions at the end of epochs 1 and 2 show from the next epoch.
+    expect(history.history.learning_rate.map((rate) => Number(rate.toFixed(6)))).toEqual([0.1, 0.1, 0.05]);
+    expect(Object.keys(history.history)).toEqual(["loss", "accuracy", "learning_rate"]);
+  });
+
   it("rejects an optimizer whose rate it cannot change", () => {
     const custom = { getClassName: () => "MyOptimizer" } as unknown as tf.Optimizer;
     expect(errorMessage("en", () => learningRateOf(custom))).toBe(
