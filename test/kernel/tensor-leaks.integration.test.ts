@@ -54,6 +54,29 @@ describe("tensors left behind by a cell", () => {
     expect(ofType(used, "error")).toHaveLength(0);
   });
 
+  it("keeps the tensor count level over repeated fit, evaluate and predict cells", async () => {
+    const setup = await client.execute(
+      "const features = tf.randomNormal([64, 4], 0, 1, 'float32', 1);\nconst labels = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 3), 'int32'), 3);\n" +
+        "const classifier = new Sequential([new Dense(8, { activation: 'relu', inputShape: [4] }), new Dense(3, { activation: 'softmax' })]);\n" +
+        "classifier.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });",
+    );
+    expect(setup.reply.status).toBe("ok");
+    const cell =
+      "await classifier.fit(features, labels, { epochs: 2, batch_size: 16, validation_split: 0.25 });\n" +
+      "const score = await classifier.evaluate(features, labels);\nconst probabilities = classifier.predict(features);\n" +
+      "probabilities.dispose();\ntf.memory().numTensors";
+    const counts: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      const result = await client.execute(cell);
+      expect(result.reply.status).toBe("ok");
+      expect(streamText(result, "stderr")).toBe("");
+      counts.push(Number(resultText(result)));
+    }
+    // The first fit creates the optimizer's slots; later runs add nothing.
+    expect(counts[2]).toBe(counts[1]);
+    expect(counts[3]).toBe(counts[1]);
+  });
+
   it("warns in Spanish in a Spanish notebook", async () => {
     const spanish = await startKernel("tensor-leaks-es", () => undefined, { TSKERAS_LANG: "es" });
     try {
