@@ -12,11 +12,10 @@ import {
   sizes,
   type LayerDefinition,
 } from "./layer-definition";
-import { Layer, type BaseLayerOptions } from "./layers";
-import type { ActivationName, InitializerObject } from "./names";
+import { Layer, type KernelLayerOptions } from "./layers";
 
 /** Options of Conv1D and Conv2D, in Keras's snake_case or TF.js's camelCase. */
-export interface ConvOptions extends BaseLayerOptions {
+export interface ConvOptions extends KernelLayerOptions {
   /** Step of the kernel along each spatial axis: 1 or [1, 1]. Default: 1. */
   strides?: number | number[];
   /** "valid" (no padding, the output shrinks) or "same" (zero padding, the output keeps its size); Conv1D also takes "causal". Default: "valid". */
@@ -29,20 +28,6 @@ export interface ConvOptions extends BaseLayerOptions {
   dilationRate?: number | number[];
   /** Same as dilationRate, in Keras's spelling. */
   dilation_rate?: number | number[];
-  /** Activation applied to the output, such as "relu". Default: null, which means linear. */
-  activation?: ActivationName | (string & {}) | null;
-  /** Whether the layer adds a bias per filter. Default: true. */
-  useBias?: boolean;
-  /** Same as useBias, in Keras's spelling. */
-  use_bias?: boolean;
-  /** Initializer of the kernel, such as "glorot_uniform" or "he_normal". Default: "glorot_uniform". */
-  kernelInitializer?: string | InitializerObject;
-  /** Same as kernelInitializer, in Keras's spelling. */
-  kernel_initializer?: string | InitializerObject;
-  /** Initializer of the bias. Default: "zeros". */
-  biasInitializer?: string | InitializerObject;
-  /** Same as biasInitializer, in Keras's spelling. */
-  bias_initializer?: string | InitializerObject;
 }
 
 /** Options of a convolution with filters and kernelSize given by name. */

@@ -22,7 +22,7 @@ export type {
   SequentialOptions,
 } from "./sequential";
 export { Activation, Dense, Layer } from "./layers";
-export type { ActivationOptions, BaseLayerOptions, DenseOptions } from "./layers";
+export type { ActivationOptions, BaseLayerOptions, DenseOptions, KernelLayerOptions } from "./layers";
 export { Conv1D, Conv2D } from "./convolutional";
 export type { ConvNamedOptions, ConvOptions } from "./convolutional";
 export { AveragePooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D, MaxPooling1D, MaxPooling2D } from "./pooling";

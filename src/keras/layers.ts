@@ -85,10 +85,8 @@ export function readBaseSettings(owner: string, prefix: string, options: Record<
   };
 }
 
-/** Options of a Dense layer, in Keras's snake_case or TF.js's camelCase. */
-export interface DenseOptions extends BaseLayerOptions {
-  /** Number of output values per sample, the width of the layer: 64 in `new Dense(64)`. Required. */
-  units?: number;
+/** Options of the layers with a kernel and a bias (Dense, Conv1D, Conv2D, the recurrent layers), in either spelling. */
+export interface KernelLayerOptions extends BaseLayerOptions {
   /**
    * Activation function applied to the output, such as "relu" for hidden layers, "softmax" for
    * class probabilities or "sigmoid" for one yes/no probability. Default: null, which means linear.
@@ -109,6 +107,12 @@ export interface DenseOptions extends BaseLayerOptions {
   biasInitializer?: string | InitializerObject;
   /** Same as biasInitializer, in Keras's spelling. */
   bias_initializer?: string | InitializerObject;
+}
+
+/** Options of a Dense layer, in Keras's snake_case or TF.js's camelCase. */
+export interface DenseOptions extends KernelLayerOptions {
+  /** Number of output values per sample, the width of the layer: 64 in `new Dense(64)`. Required. */
+  units?: number;
   /** Size of one input sample, for the first layer of a model: inputDim: 4 means inputShape: [4]. Give one of the two. */
   inputDim?: number;
   /** Same as inputDim, in Keras's spelling. */

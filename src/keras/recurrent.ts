@@ -3,11 +3,11 @@ import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import { describeValue, ValueError } from "./errors";
 import { activation, boolean, buildLayer, choice, fraction, initializer, positiveInteger, type LayerDefinition } from "./layer-definition";
-import { Layer, type BaseLayerOptions } from "./layers";
+import { Layer, type BaseLayerOptions, type KernelLayerOptions } from "./layers";
 import type { ActivationName, InitializerObject } from "./names";
 
 /** Options of SimpleRNN, LSTM and GRU, in Keras's snake_case or TF.js's camelCase. */
-export interface RecurrentOptions extends BaseLayerOptions {
+export interface RecurrentOptions extends KernelLayerOptions {
   /** Activation of the output and state. Default: "tanh". */
   activation?: ActivationName | (string & {});
   /** Whether the layer outputs every step (samples, steps, units) or only the last (samples, units). Default: false. */
@@ -18,22 +18,10 @@ export interface RecurrentOptions extends BaseLayerOptions {
   goBackwards?: boolean;
   /** Same as goBackwards, in Keras's spelling. */
   go_backwards?: boolean;
-  /** Whether the layer has bias vectors. Default: true. */
-  useBias?: boolean;
-  /** Same as useBias, in Keras's spelling. */
-  use_bias?: boolean;
-  /** Initializer of the input kernel. Default: "glorot_uniform". */
-  kernelInitializer?: string | InitializerObject;
-  /** Same as kernelInitializer, in Keras's spelling. */
-  kernel_initializer?: string | InitializerObject;
   /** Initializer of the recurrent kernel. Default: "orthogonal". */
   recurrentInitializer?: string | InitializerObject;
   /** Same as recurrentInitializer, in Keras's spelling. */
   recurrent_initializer?: string | InitializerObject;
-  /** Initializer of the bias. Default: "zeros". */
-  biasInitializer?: string | InitializerObject;
-  /** Same as biasInitializer, in Keras's spelling. */
-  bias_initializer?: string | InitializerObject;
   /** Fraction of the inputs dropped during training. Default: 0. */
   dropout?: number;
   /** Fraction of the recurrent state dropped during training. Default: 0. */
