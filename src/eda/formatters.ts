@@ -6,13 +6,13 @@ import { recordKeys } from "./read";
 /** Describes an arquero table for its display: its rows in the table's order, after any filter. */
 export function tableView(table: ColumnTable): TableView {
   const columns = table.columnNames();
-  const rows = table.indices(true);
+  // A getter takes a row's position in the filtered and ordered table.
   const getters = columns.map((name) => table.getter(name));
   return {
     columns,
     types: columns.map((name) => columnType(table.array(name) as Iterable<unknown>)),
-    rowCount: rows.length,
-    cell: (row, column) => getters[column](rows[row]),
+    rowCount: table.numRows(),
+    cell: (row, column) => getters[column](row),
   };
 }
 
