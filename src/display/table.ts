@@ -170,9 +170,9 @@ function align(lines: string[], right: boolean): string[] {
 }
 
 /**
- * Lays out a table as HTML: a header row of column names, a row of column types, one row per table
- * row with its position as the row heading, "…" and "⋮" where columns and rows were left out, and the
- * caption below. Every name and value is escaped.
+ * Lays out a table as HTML: a header row of column names, a row of column types, then one row per table
+ * row with its position as the row heading. "…" and "⋮" mark where columns and rows were left out, and
+ * the caption comes below. Every name and value is escaped.
  */
 export function tableHtml(view: TableView, language?: Language, limits: TableLimits = defaultTableLimits): string {
   const layout = layOut(view, limits, language);

@@ -1,7 +1,7 @@
 /**
- * Displays of JavaScript's built-in values that Node's inspect() shows poorly in a notebook: maps and
- * sets (first and last entries, and an HTML table), dates, typed arrays (NumPy-like) and errors
- * (without the internal fields, with the stack folded away in HTML).
+ * Displays of JavaScript's built-in values that Node's inspect() shows poorly in a notebook. Maps and sets
+ * show their first and last entries, and an HTML table. Dates show in ISO 8601, typed arrays as NumPy
+ * shows arrays, and errors without their internal fields, with the stack folded away in HTML.
  */
 import { inspect, types } from "node:util";
 import { messages, type Language } from "../i18n";
@@ -82,11 +82,11 @@ export function dateBundle(date: Date): MimeBundle {
  * the first and last 3 elements when it has more than 6, float elements with shared decimals.
  */
 export function typedArrayText(array: NodeJS.TypedArray): string {
-  const kept = keptIndices(array.length);
-  const values = kept.map((i) => array[i]);
+  const shown = keptIndices(array.length);
+  const values = shown.map((i) => array[i]);
   const float = types.isFloat32Array(array) || types.isFloat64Array(array);
   const texts = float ? formatFloats(values as number[]) : values.map(String);
-  if (kept.length < array.length) texts.splice(kept.length / 2, 0, "...");
+  if (shown.length < array.length) texts.splice(shown.length / 2, 0, "...");
   return `${array.constructor.name}(${array.length}) [${texts.join(", ")}]`;
 }
 

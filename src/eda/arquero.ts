@@ -42,7 +42,7 @@ function isEsModuleRejected(error: unknown): boolean {
 /**
  * Runs arquero's UMD bundle (dist/arquero.js, built from the same sources) as a CommonJS module.
  * NOTE: that bundle is the browser build, so its loadCSV(), loadJSON() and loadArrow() fetch URLs but
- * cannot read local files; readCSV() and readJSON() read local files on every Node version.
+ * cannot read local files. readCSV() and readJSON() read local files on every Node version.
  */
 function loadBundle(): ArqueroModule {
   const file = require.resolve("arquero/dist/arquero.js");

@@ -47,8 +47,8 @@ export function columnValues(table: ColumnTable, name: string): ArrayLike<unknow
 }
 
 /** Returns base, or base with underscores in front when a column of that name exists, so a new column does not replace one. */
-export function freeName(base: string, taken: readonly string[]): string {
+export function freeName(base: string, existing: readonly string[]): string {
   let name = base;
-  while (taken.includes(name)) name = `_${name}`;
+  while (existing.includes(name)) name = `_${name}`;
   return name;
 }

@@ -40,8 +40,8 @@ export function pearson(a: number[], b: number[]): number {
 }
 
 /**
- * Computes the Pearson correlation of each pair of columns, as pandas' `corr()`: each pair uses the rows
- * where both values are present (pairwise complete), and a pair with fewer than 2 such rows, or with a
+ * Computes the Pearson correlation of each pair of columns, as pandas' `corr()`. Each pair uses the rows
+ * where both values are present (pairwise complete). A pair with fewer than 2 such rows, or with a
  * constant column, gets NaN. true and false count as 1 and 0.
  *
  * Returns the correlation matrix as a table: a "column" column naming each row, then one column per

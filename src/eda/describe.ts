@@ -133,7 +133,7 @@ export interface ColumnInfo {
   missing: number;
 }
 
-/** What info() reports about a table. In a notebook it displays as a table of its columns. */
+/** The report of info() on a table, which a notebook displays as a table of its columns. */
 export class TableInfo {
   constructor(
     /** Number of rows of the table, after any filter. */
@@ -184,7 +184,7 @@ export interface ValueCountsOptions {
 
 /**
  * Counts how often each distinct value occurs in a column, as pandas' `value_counts()`. Returns a table
- * with the column's name and a "count" column, most frequent value first; values with equal counts stay
+ * with the column's name and a "count" column, most frequent value first. Values with equal counts stay
  * in order of first appearance. Dates count as equal when their times are, and other objects only when
  * they are the same object.
  *

@@ -30,9 +30,9 @@ export function tableFromRecords(records: ReadonlyArray<Record<string, unknown>>
 
 /**
  * Reads a JSON file into a table. The file contains an array of records, `[{ "x": 1, "y": "a" }, ...]`,
- * one row per record and one column per key found in any record; or an object of column arrays of equal
- * length, `{ "x": [1, 2], "y": ["a", "b"] }`. A file named *.jsonl or *.ndjson contains one record per
- * line (JSON Lines). Values keep their JSON types, so dates stay text. A relative path is resolved
+ * which gives one row per record and one column per key found in any record. Or it contains an object of
+ * column arrays of equal length, `{ "x": [1, 2], "y": ["a", "b"] }`. A file named *.jsonl or *.ndjson
+ * contains one record per line (JSON Lines). Values keep their JSON types, so dates stay text. A relative path is resolved
  * against process.cwd(), which Jupyter sets to the notebook's folder.
  *
  *     const penguins = readJSON("penguins.json");

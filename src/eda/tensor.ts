@@ -55,7 +55,7 @@ export function matrixRows(matrix: NumberMatrix): number[][] {
  *
  * @param columns the columns, in the order of the tensor's columns. Default: every column of the table.
  * @throws ValueError naming the column and row of a missing value (null, undefined, NaN) or of a value
- * that is not a number, such as text; and for a column not in the table or a table without rows.
+ * that is not a number, such as text. Also ValueError for a column not in the table or a table without rows.
  */
 export function toTensor(table: ColumnTable, columns?: string[]): tf.Tensor2D {
   return tableTensor("toTensor()", table, columns);

@@ -2,7 +2,7 @@
  * Messages about data: tables and other values as they display, and the errors of readJSON(),
  * datasets.table() and the analysis functions (describe, info, valueCounts, corr, toTensor).
  * `owner` names the function that failed, such as "describe()". Column names and values arrive
- * unquoted unless a parameter says otherwise.
+ * unquoted unless a parameter's comment states otherwise.
  */
 export interface DataMessages {
   // Displays.
@@ -10,7 +10,7 @@ export interface DataMessages {
   tableShape(rows: number, columns: number): string;
   /** Column headings of info()'s display, in the order column, type, non-missing count, missing count. */
   infoHeadings(): [string, string, string, string];
-  /** Introduces the error that caused a displayed error, as its `cause` property holds it. */
+  /** Introduces the error in a displayed error's `cause` property, the error that caused it. */
   errorCausedBy(): string;
   /** Label of the collapsed stack trace under a displayed error. */
   errorStackTrace(): string;

@@ -107,13 +107,13 @@ export interface CsvData {
   classNames?: string[];
 }
 
-/** Cells that a table read from CSV holds as missing values (null), compared without surrounding spaces. */
+/** Cell texts that readCSV() turns into missing values (null) in a table, compared without surrounding spaces. */
 export const missingCells: ReadonlySet<string> = new Set(["", "NA", "N/A", "NaN", "nan", "null", "NULL"]);
 
 /**
  * Reads a CSV file with a header row into an arquero table, for exploratory analysis. A column whose
- * cells are all numbers holds numbers, one whose cells are all true or false (in any case) holds
- * booleans, and any other column holds the cells' text, dates included. Cells listed in missingCells,
+ * cells are all numbers contains numbers, and one whose cells are all true or false (in any case)
+ * contains booleans. Any other column contains the cells' text, dates included. Cells listed in missingCells,
  * such as empty ones and "NA", become null. A name that repeats in the header gets ".1", ".2" and so on
  * from its second use, as pandas does. A relative path is resolved against process.cwd(), which
  * Jupyter sets to the notebook's folder.
@@ -165,7 +165,7 @@ function typedColumn(cells: string[]): unknown[] {
 
 /** Renames the second and later uses of a header name to "name.1", "name.2", skipping names already taken. */
 function uniqueNames(header: string[]): string[] {
-  const taken = new Set(header);
+  const used = new Set(header);
   const seen = new Set<string>();
   return header.map((name) => {
     if (!seen.has(name)) {
@@ -173,9 +173,9 @@ function uniqueNames(header: string[]): string[] {
       return name;
     }
     let suffix = 1;
-    while (taken.has(`${name}.${suffix}`)) suffix += 1;
+    while (used.has(`${name}.${suffix}`)) suffix += 1;
     const renamed = `${name}.${suffix}`;
-    taken.add(renamed);
+    used.add(renamed);
     return renamed;
   });
 }
