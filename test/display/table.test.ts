@@ -1,6 +1,6 @@
 import { columnType, formatCell, tableBundle, tableHtml, tableText, typeName, type TableView } from "../../src/display/table";
 
-/** A view of rows x columns cells whose values are produced by value(row, column). */
+/** Builds a view of rows x columns cells whose values come from value(row, column). */
 function gridView(rows: number, columns: number, value: (row: number, column: number) => unknown = (r, c) => r * 100 + c): TableView {
   return {
     columns: Array.from({ length: columns }, (_, c) => `c${c}`),

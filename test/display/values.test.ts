@@ -63,7 +63,7 @@ describe("typed array display", () => {
     expect(typedArrayText(new Int32Array([1, -2, 3]))).toBe("Int32Array(3) [1, -2, 3]");
   });
 
-  it("shows the first and last 3 elements of a long array, floats with shared decimals", () => {
+  it("cuts a long float array", () => {
     const array = Float32Array.from({ length: 1000 }, (_, i) => i / 4);
     expect(formatValue(array)).toEqual({ "text/plain": "Float32Array(1000) [0.00, 0.25, 0.50, ..., 249.25, 249.50, 249.75]" });
   });

@@ -19,7 +19,7 @@ describe("pearson()", () => {
 });
 
 describe("corr()", () => {
-  it("correlates the number columns over pairwise complete rows", () => {
+  it("correlates pairwise complete rows", () => {
     const matrix = corr(smallTable());
     expect(matrix.columnNames()).toEqual(["column", "height", "weight"]);
     expect(Array.from(matrix.array("column"))).toEqual(["height", "weight"]);
@@ -35,7 +35,7 @@ describe("corr()", () => {
     expect(weightWeight).toBe(1);
   });
 
-  it("takes the requested columns in order, booleans as 1 and 0", () => {
+  it("takes requested columns, booleans too", () => {
     const matrix = corr(smallTable(), ["member", "height"]);
     expect(matrix.columnNames()).toEqual(["column", "member", "height"]);
     // Rows 0, 1 and 3 have both values: member = [1, 0, 1], height = [1, 2, 4].

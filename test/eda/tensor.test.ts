@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 describe("toTensor()", () => {
-  it("makes a float32 [rows, columns] tensor in the order of the columns", () => {
+  it("makes a float32 [rows, columns] tensor", () => {
     const table = aq.table({ a: [1, 2, 3], b: [0.5, 1.5, 2.5], c: [7, 8, 9] });
     const tensor = toTensor(table, ["c", "a"]);
     expect(tensor.dtype).toBe("float32");
