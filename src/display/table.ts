@@ -142,6 +142,7 @@ function layOut(view: TableView, limits: TableLimits, language?: Language): Tabl
  */
 export function tableText(view: TableView, language?: Language, limits: TableLimits = defaultTableLimits): string {
   const layout = layOut(view, limits, language);
+  if (view.columns.length === 0) return layout.caption;
   const mark = "...";
 
   // Each text column is a list of lines, from the heading down; the first is the row labels.

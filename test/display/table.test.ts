@@ -124,6 +124,10 @@ describe("tableText()", () => {
     expect(tableText(people, "es").split("\n").pop()).toBe("3 filas × 2 columnas");
   });
 
+  it("shows only the size without columns", () => {
+    expect(tableText({ columns: [], rowCount: 0, cell: () => undefined }, "en")).toBe("0 rows × 0 columns");
+  });
+
   it("uses a given caption", () => {
     expect(tableText({ ...people, caption: "Map(3)" }, "en").split("\n").pop()).toBe("Map(3)");
   });
