@@ -1,5 +1,7 @@
+import type { DataMessages } from "./data.catalogue";
 import type { KerasMessages } from "./keras.catalogue";
 
+export type { DataMessages } from "./data.catalogue";
 export type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
 
 /**
@@ -10,6 +12,7 @@ export interface Catalogue {
   kernel: KernelMessages;
   cli: CliMessages;
   keras: KerasMessages;
+  data: DataMessages;
 }
 
 /** Messages of the `tskeras` command line: install and run. */

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { dataEn } from "./data.en";
 import { kerasEn } from "./keras.en";
 
 export const en: Catalogue = {
@@ -56,4 +57,5 @@ export const en: Catalogue = {
     notebookWritten: (path) => `Wrote the executed notebook to ${path}`,
   },
   keras: kerasEn,
+  data: dataEn,
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { dataEs } from "./data.es";
 import { kerasEs } from "./keras.es";
 
 export const es: Catalogue = {
@@ -57,4 +58,5 @@ export const es: Catalogue = {
     notebookWritten: (path) => `Cuaderno ejecutado guardado en ${path}`,
   },
   keras: kerasEs,
+  data: dataEs,
 };

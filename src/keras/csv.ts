@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { arquero, type ColumnTable } from "../eda/arquero";
 import { messages } from "../i18n";
 import { describeValue, ValueError } from "./errors";
 import { normalizeOptions, readString } from "./options";
@@ -106,6 +107,20 @@ export interface CsvData {
   classNames?: string[];
 }
 
+/** Cell texts that readCSV() turns into missing values (null) in a table, compared without surrounding spaces. */
+export const missingCells: ReadonlySet<string> = new Set(["", "NA", "N/A", "NaN", "nan", "null", "NULL"]);
+
+/**
+ * Reads a CSV file with a header row into an arquero table, for exploratory analysis. A column whose
+ * cells are all numbers contains numbers, and one whose cells are all true or false (in any case)
+ * contains booleans. Any other column contains the cells' text, dates included. Cells listed in missingCells,
+ * such as empty ones and "NA", become null. A name that repeats in the header gets ".1", ".2" and so on
+ * from its second use, as pandas does. A relative path is resolved against process.cwd(), which
+ * Jupyter sets to the notebook's folder.
+ *
+ *     const flowers = readCSV("flowers.csv");
+ */
+export function readCSV(path: string): ColumnTable;
 /**
  * Reads a CSV file with a header row into a feature tensor and a label tensor. Every feature value must
  * be a number. A label column whose values are all numbers gives float32 labels, and any other label
@@ -115,7 +130,57 @@ export interface CsvData {
  *
  *     const { x, y, featureNames, classNames } = datasets.readCSV("flowers.csv", { label: "species" });
  */
-export function readCSV(path: string, options: ReadCsvOptions): CsvData {
+export function readCSV(path: string, options: ReadCsvOptions): CsvData;
+export function readCSV(path: string, options?: ReadCsvOptions): ColumnTable | CsvData {
+  return options === undefined ? readCsvTable(path) : readCsvTensors(path, options);
+}
+
+function readCsvTable(path: string): ColumnTable {
+  const file = resolve(readString("datasets.readCSV()", "path", path));
+  if (!existsSync(file)) throw new ValueError(messages().keras.csvFileNotFound(path, file));
+  return csvTable(parseCsv(readFileSync(file, "utf8"), file));
+}
+
+/** Makes a table of parsed CSV, converting each column's cells to numbers, booleans or null where they all allow it. */
+export function csvTable(parsed: CsvTable): ColumnTable {
+  const names = uniqueNames(parsed.header);
+  const columns: Record<string, unknown[]> = {};
+  names.forEach((name, j) => {
+    columns[name] = typedColumn(parsed.records.map((record) => record.cells[j]));
+  });
+  return arquero().table(columns, names);
+}
+
+function typedColumn(cells: string[]): unknown[] {
+  const missing = (cell: string) => missingCells.has(cell.trim());
+  const present = cells.filter((cell) => !missing(cell));
+  if (present.every((cell) => parseNumber(cell) !== undefined)) {
+    return cells.map((cell) => (missing(cell) ? null : parseNumber(cell)));
+  }
+  if (present.every((cell) => /^(true|false)$/i.test(cell.trim()))) {
+    return cells.map((cell) => (missing(cell) ? null : cell.trim().toLowerCase() === "true"));
+  }
+  return cells.map((cell) => (missing(cell) ? null : cell));
+}
+
+/** Renames the second and later uses of a header name to "name.1", "name.2", skipping names already taken. */
+function uniqueNames(header: string[]): string[] {
+  const used = new Set(header);
+  const seen = new Set<string>();
+  return header.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let suffix = 1;
+    while (used.has(`${name}.${suffix}`)) suffix += 1;
+    const renamed = `${name}.${suffix}`;
+    used.add(renamed);
+    return renamed;
+  });
+}
+
+function readCsvTensors(path: string, options: ReadCsvOptions): CsvData {
   const owner = "datasets.readCSV()";
   const text = messages().keras;
   const file = resolve(readString(owner, "path", path));

@@ -1,10 +1,15 @@
 import * as tf from "@tensorflow/tfjs";
 import { formatShape } from "../display/summary";
 import { messages } from "../i18n";
+import { isTable, type ColumnTable } from "../eda/arquero";
+import { tableTensor } from "../eda/tensor";
 import { describeValue, ValueError } from "./errors";
 
-/** Data that fit(), evaluate() and predict() accept: a tensor, or nested arrays of numbers with one row per sample. */
-export type DataInput = tf.Tensor | number[] | number[][] | number[][][] | number[][][][];
+/**
+ * Data that fit(), evaluate() and predict() accept: a tensor, nested arrays of numbers with one row per
+ * sample, or an arquero table whose columns all contain numbers, read as a 2-D tensor [rows, columns].
+ */
+export type DataInput = tf.Tensor | number[] | number[][] | number[][][] | number[][][][] | ColumnTable;
 
 /** A float32 tensor for one argument, and whether it was made here and so must be disposed here. */
 export interface PreparedTensor {
@@ -20,8 +25,9 @@ export function disposeCreated(prepared: Array<PreparedTensor | undefined>): voi
 }
 
 /**
- * Turns x or y into a float32 tensor. A float32 tensor is used as it is; an int32 or bool tensor and
- * nested arrays become new tensors. Raises ValueError, naming the role, for anything else.
+ * Turns x or y into a float32 tensor. A float32 tensor is used as it is; an int32 or bool tensor, nested
+ * arrays and an arquero table become new tensors. Raises ValueError, naming the role, for anything else,
+ * and for a table with a value that is missing or not a number.
  */
 export function prepareTensor(role: "x" | "y", value: unknown): PreparedTensor {
   const text = messages().keras;
@@ -32,6 +38,8 @@ export function prepareTensor(role: "x" | "y", value: unknown): PreparedTensor {
     if (value.dtype === "int32" || value.dtype === "bool") return { tensor: tf.cast(value, "float32"), created: true };
     throw new ValueError(text.invalidData(role, `tf.Tensor<${value.dtype}>`));
   }
+
+  if (isTable(value)) return { tensor: tableTensor(role, value), created: true };
 
   if (!Array.isArray(value)) throw new ValueError(text.invalidData(role, describeValue(value)));
   const { shape, values } = flattenNested(role, value);

@@ -6,7 +6,9 @@ import { ValueError } from "./errors";
 import { normalizeOptions, readBoolean, readFraction, readInteger } from "./options";
 import { seededRandom } from "./random";
 import { splitIndices } from "./split";
-import { parseCsv, parseNumber } from "./csv";
+import { parseCsv, parseNumber, readCSV } from "./csv";
+import type { ColumnTable } from "../eda/arquero";
+import { readJSON } from "../eda/read";
 
 export { readCSV } from "./csv";
 export type { CsvData, ReadCsvOptions } from "./csv";
@@ -251,4 +253,43 @@ function splitTable(owner: string, readTable: () => LabelledTable, options: Iris
     featureNames: [...table.featureNames],
     classNames: [...table.classNames],
   };
+}
+
+/** Names of the data sets that datasets.table() returns. */
+export type DatasetName = "iris" | "penguins" | "digits" | "seattleWeather";
+
+const datasetNames: DatasetName[] = ["iris", "penguins", "digits", "seattleWeather"];
+
+/**
+ * Loads a bundled data set whole, as an arquero table for exploratory analysis, with the columns and
+ * records of its file. The data sets are iris (150 rows), penguins (all 344 rows with Island and Sex,
+ * including the 2 without measurements and the 10 without a sex), digits (1,797 rows of 64 pixels and
+ * the label) and seattleWeather (1,461 days, dates as text). The functions of the same name give the
+ * data split into training and test tensors instead. Works offline.
+ *
+ *     const penguins = datasets.table("penguins");
+ *     describe(penguins)
+ */
+export function table(name: DatasetName): ColumnTable {
+  const text = messages();
+  switch (name) {
+    case "iris":
+    case "digits": {
+      const path = resolve(dataFolder, `${name}.csv`);
+      if (!existsSync(path)) throw new ValueError(text.keras.datasetFileMissing(name, path));
+      return readCSV(path);
+    }
+    case "penguins": {
+      const path = vegaDatasetsFile("penguins.json");
+      if (path === undefined) throw new ValueError(text.keras.packageDatasetMissing(name, "vega-datasets/data/penguins.json"));
+      return readJSON(path);
+    }
+    case "seattleWeather": {
+      const path = vegaDatasetsFile("seattle-weather.csv");
+      if (path === undefined) throw new ValueError(text.keras.packageDatasetMissing(name, "vega-datasets/data/seattle-weather.csv"));
+      return readCSV(path);
+    }
+    default:
+      throw new ValueError(text.data.unknownDataset(String(name), datasetNames));
+  }
 }

@@ -64,7 +64,7 @@ export type {
 export { InterruptedError, ValueError } from "./errors";
 export type { DataInput } from "./data";
 export type { ActivationName, LossName, MetricName, OptimizerName } from "./names";
-export type { ClassificationSplit, CsvData, IrisOptions, ReadCsvOptions, SeattleWeatherRecord } from "./datasets";
+export type { ClassificationSplit, CsvData, DatasetName, IrisOptions, ReadCsvOptions, SeattleWeatherRecord } from "./datasets";
 export { interruptTraining, whenTrainingIdle } from "./training";
 export { callbacks, datasets, optimizers, utils };
 

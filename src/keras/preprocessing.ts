@@ -1,8 +1,10 @@
 /**
  * Data preparation that scikit-learn users reach for before Keras: trainTestSplit(), StandardScaler and
- * MinMaxScaler. Each takes tensors or nested arrays and gives back the same kind it received.
+ * MinMaxScaler. Each takes tensors, nested arrays or arquero tables and gives back the same kind it received.
  */
 import * as tf from "@tensorflow/tfjs";
+import { arquero, isTable, type ColumnTable } from "../eda/arquero";
+import { matrixRows, readNumberMatrix } from "../eda/tensor";
 import { messages } from "../i18n";
 import { flattenNested } from "./data";
 import { describeValue, ValueError } from "./errors";
@@ -10,8 +12,11 @@ import { normalizeOptions, readBoolean, readFraction, readInteger } from "./opti
 import { seededRandom } from "./random";
 import { splitIndices } from "./split";
 
-/** Samples that trainTestSplit() and the scalers accept: a tensor, or nested arrays with one entry per sample. */
-export type SampleInput = tf.Tensor | unknown[];
+/** Samples that trainTestSplit() accepts: a tensor, nested arrays with one entry per sample, or an arquero table. */
+export type SampleInput = tf.Tensor | unknown[] | ColumnTable;
+
+/** Features that the scalers accept: a 2-D tensor, an array of rows, or an arquero table of number columns. */
+export type FeatureInput = tf.Tensor | number[][] | ColumnTable;
 
 /** Options of trainTestSplit(). */
 export interface TrainTestSplitOptions {
@@ -25,16 +30,18 @@ export interface TrainTestSplitOptions {
   seed?: number;
   /**
    * Class labels, one per sample, so that each class keeps its share in both parts. With true, the labels
-   * are y, and a one-hot row counts as its class index. Default: no stratification.
+   * are y, and a one-hot row counts as its class index. A table of one column gives its values as labels.
+   * Default: no stratification.
    */
-  stratify?: boolean | tf.Tensor | Array<number | string | boolean>;
+  stratify?: boolean | tf.Tensor | Array<number | string | boolean> | ColumnTable;
 }
 
 /** Result of trainTestSplit(): `[xTrain, xTest, yTrain, yTest]`, with the same four parts also as named fields. */
 export type TrainTestSplit<X, Y> = [X, X, Y, Y] & { xTrain: X; xTest: X; yTrain: Y; yTest: Y };
 
-/** Returns the number of samples (rows) of a tensor or array. */
+/** Returns the number of samples (rows) of a tensor, array or table. */
 function sampleCount(role: string, value: unknown): number {
+  if (isTable(value)) return value.numRows();
   if (value instanceof tf.Tensor) {
     if (value.isDisposed) throw new ValueError(messages().keras.disposedInput(role));
     if (value.rank === 0) throw new ValueError(messages().keras.invalidData(role, describeValue(value)));
@@ -44,14 +51,24 @@ function sampleCount(role: string, value: unknown): number {
   return value.length;
 }
 
-/** Returns the rows of value at the given indices, as a new tensor for a tensor and a new array for an array. */
+/** Returns the rows of value at the given positions, as a new tensor, array or table of the same kind. */
 function takeRows<T extends SampleInput>(value: T, indices: number[]): T {
   if (value instanceof tf.Tensor) return tf.tidy(() => tf.gather(value, tf.tensor1d(indices, "int32"))) as T;
-  return indices.map((i) => value[i]) as T;
+  if (isTable(value)) {
+    // reify() takes the indices of the rows in the table's data, before any filter and order.
+    const order = value.indices(true);
+    return value.reify(indices.map((i) => order[i])) as T;
+  }
+  return indices.map((i) => (value as unknown[])[i]) as T;
 }
 
 /** Returns one label per sample: the value itself, the only entry of a one-column row, or the argmax of a one-hot row. */
-function readStratifyLabels(value: tf.Tensor | unknown[]): Array<number | string | boolean> {
+function readStratifyLabels(value: tf.Tensor | unknown[] | ColumnTable): Array<number | string | boolean> {
+  if (isTable(value)) {
+    const names = value.columnNames();
+    if (names.length === 1) return Array.from(value.array(names[0]) as ArrayLike<number | string | boolean>);
+    return readStratifyLabels(matrixRows(readNumberMatrix("stratify", value)));
+  }
   if (value instanceof tf.Tensor) {
     if (value.rank !== 2 || value.shape[1] === 1) return Array.from(value.dataSync());
     const classes = tf.argMax(value, 1);
@@ -78,8 +95,8 @@ function labelIndices(labels: Array<number | string | boolean>): number[] {
 
 /**
  * Shuffles the samples and splits x and y into training and test parts, as scikit-learn's
- * train_test_split. Returns new tensors for tensors and new arrays for arrays, the test part
- * having ceil(testSize * samples) samples:
+ * train_test_split. Returns new tensors for tensors, new arrays for arrays and new tables for arquero
+ * tables, the test part having ceil(testSize * samples) samples:
  *
  *     const [xTrain, xTest, yTrain, yTest] = utils.trainTestSplit(x, y, { testSize: 0.2, seed: 42, stratify: true });
  *
@@ -107,7 +124,7 @@ export function trainTestSplit<X extends SampleInput, Y extends SampleInput>(
   const stratify = settings.stratify ?? false;
   if (stratify !== false) {
     const source = stratify === true ? y : stratify;
-    if (typeof source === "boolean" || (!Array.isArray(source) && !(source instanceof tf.Tensor))) {
+    if (typeof source === "boolean" || (!Array.isArray(source) && !(source instanceof tf.Tensor) && !isTable(source))) {
       throw new ValueError(text.invalidData("stratify", describeValue(stratify)));
     }
     const read = readStratifyLabels(source);
@@ -130,16 +147,25 @@ function readTestCount(owner: string, value: unknown, samples: number): number {
   return Math.ceil(readFraction(owner, "testSize", value, false) * samples);
 }
 
-/** A 2-D table of numbers read from a tensor or nested arrays, and whether it came as a tensor. */
+/** A 2-D table of numbers read from a tensor, nested arrays or an arquero table, and the kind it came as. */
 interface Table {
   rows: number[][];
   columns: number;
   fromTensor: boolean;
+  /** The column names, when it came as an arquero table. */
+  columnNames?: string[];
 }
 
-/** Reads x as rows of numbers in float64. Raises ValueError for anything but a 2-D tensor or array of rows. */
+/**
+ * Reads x as rows of numbers in float64. Raises ValueError for anything but a 2-D tensor, an array of
+ * rows, or an arquero table whose values are all numbers.
+ */
 function readTable(value: unknown): Table {
   const text = messages().keras;
+  if (isTable(value)) {
+    const matrix = readNumberMatrix("x", value);
+    return { rows: matrixRows(matrix), columns: matrix.columns.length, fromTensor: false, columnNames: matrix.columns };
+  }
   if (value instanceof tf.Tensor) {
     if (value.isDisposed) throw new ValueError(text.disposedInput("x"));
     if (value.rank !== 2) throw new ValueError(text.invalidData("x", describeValue(value)));
@@ -165,8 +191,8 @@ abstract class ColumnScaler {
   /** Computes center and divisor from the columns of a table with at least one row. */
   protected abstract learn(columns: number[][]): void;
 
-  /** Learns the statistics of each column (feature) of x: a 2-D tensor or an array of rows. Returns this scaler. */
-  fit(x: tf.Tensor | number[][]): this {
+  /** Learns the statistics of each column (feature) of x: a 2-D tensor, an array of rows or a table. Returns this scaler. */
+  fit(x: FeatureInput): this {
     const table = readTable(x);
     if (table.rows.length === 0) throw new ValueError(messages().keras.invalidData("x", describeValue(x)));
     const columns = Array.from({ length: table.columns }, (_, j) => table.rows.map((row) => row[j]));
@@ -174,18 +200,21 @@ abstract class ColumnScaler {
     return this;
   }
 
-  /** Scales x with the statistics of fit(). Returns a new float32 tensor for a tensor, new arrays for arrays. */
-  transform<T extends tf.Tensor | number[][]>(x: T): T {
+  /**
+   * Scales x with the statistics of fit(). Returns a new float32 tensor for a tensor, new arrays for arrays,
+   * and a new table with the same column names for a table.
+   */
+  transform<T extends FeatureInput>(x: T): T {
     return this.map(x, (value, j) => (value - this.centerOf(j)) / this.divisorOf(j));
   }
 
   /** Fits to x and returns x scaled. */
-  fitTransform<T extends tf.Tensor | number[][]>(x: T): T {
+  fitTransform<T extends FeatureInput>(x: T): T {
     return this.fit(x).transform(x);
   }
 
   /** Undoes transform(): returns the values in their original units. */
-  inverseTransform<T extends tf.Tensor | number[][]>(x: T): T {
+  inverseTransform<T extends FeatureInput>(x: T): T {
     return this.map(x, (value, j) => value * this.divisorOf(j) + this.centerOf(j));
   }
 
@@ -197,13 +226,17 @@ abstract class ColumnScaler {
     return (this.divisor as number[])[column];
   }
 
-  private map<T extends tf.Tensor | number[][]>(x: T, convert: (value: number, column: number) => number): T {
+  private map<T extends FeatureInput>(x: T, convert: (value: number, column: number) => number): T {
     const text = messages().keras;
     if (!this.center || !this.divisor) throw new ValueError(text.scalerNotFitted(this.owner));
     const table = readTable(x);
     if (table.columns !== this.center.length) throw new ValueError(text.featureCountMismatch(this.owner, this.center.length, table.columns));
 
     const rows = table.rows.map((row) => row.map(convert));
+    if (table.columnNames) {
+      const names = table.columnNames;
+      return arquero().table(Object.fromEntries(names.map((name, j) => [name, rows.map((row) => row[j])])), names) as T;
+    }
     return (table.fromTensor ? tf.tensor2d(rows, [rows.length, table.columns], "float32") : rows) as T;
   }
 }

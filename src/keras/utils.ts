@@ -7,7 +7,14 @@ import { readPositiveInteger } from "./options";
 
 export { setRandomSeed } from "./seed";
 export { MinMaxScaler, StandardScaler, trainTestSplit } from "./preprocessing";
-export type { MinMaxScalerOptions, SampleInput, StandardScalerOptions, TrainTestSplit, TrainTestSplitOptions } from "./preprocessing";
+export type {
+  FeatureInput,
+  MinMaxScalerOptions,
+  SampleInput,
+  StandardScalerOptions,
+  TrainTestSplit,
+  TrainTestSplitOptions,
+} from "./preprocessing";
 
 /** Class labels that toCategorical() accepts: a tensor or nested arrays of integers from 0. */
 export type LabelsInput = tf.Tensor | number[] | number[][];

@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import {
   historyBundle,
   historyChartSpec,
@@ -9,6 +7,7 @@ import {
   vegaLiteMimeType,
   type TrainingHistory,
 } from "../../src/display/history-chart";
+import { compileWithVegaLite } from "./vega-lite";
 
 const fiveEpochs: TrainingHistory = {
   epoch: [0, 1, 2, 3, 4],
@@ -19,53 +18,6 @@ const fiveEpochs: TrainingHistory = {
     accuracy: [0.3, 0.5, 0.7, 0.8, 0.9],
   },
 };
-
-interface CompileResult {
-  ok: boolean;
-  error?: string;
-  warnings: string[];
-  svgLength: number;
-}
-
-// vega-lite and vega are ESM-only, which jest's CommonJS runtime cannot import, so a child node
-// process compiles each spec with vega-lite 5, parses the result with vega and renders it to SVG.
-const compileScript = `
-import * as vl from "vega-lite";
-import * as vega from "vega";
-let input = "";
-for await (const chunk of process.stdin) input += chunk;
-const results = [];
-for (const spec of JSON.parse(input)) {
-  const warnings = [];
-  const logger = {
-    level() { return this; },
-    error(...args) { throw new Error(args.join(" ")); },
-    warn(...args) { warnings.push(args.join(" ")); return this; },
-    info() { return this; },
-    debug() { return this; },
-  };
-  try {
-    const compiled = vl.compile(spec, { logger });
-    const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
-    const svg = await view.toSVG();
-    results.push({ ok: true, warnings, svgLength: svg.length });
-  } catch (error) {
-    results.push({ ok: false, error: String(error), warnings, svgLength: 0 });
-  }
-}
-process.stdout.write(JSON.stringify(results));
-`;
-
-function compileWithVegaLite(specs: unknown[]): CompileResult[] {
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", compileScript], {
-    cwd: resolve(__dirname, "..", ".."),
-    input: JSON.stringify(specs),
-    encoding: "utf8",
-    timeout: 60000,
-  });
-  if (child.status !== 0) throw new Error(`vega-lite process failed: ${child.stderr}`);
-  return JSON.parse(child.stdout) as CompileResult[];
-}
 
 describe("orderedSeries()", () => {
   it("puts loss first, then metrics, then validation series", () => {

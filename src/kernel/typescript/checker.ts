@@ -14,6 +14,9 @@ import { buildPrelude } from "./prelude";
 /** The module of TensorFlow.js that the preloaded API re-exports as `tf`. */
 const TENSORFLOW_MODULE = "@tensorflow/tfjs";
 
+/** The table library that the preloaded API re-exports as `aq`. */
+const ARQUERO_MODULE = "arquero";
+
 export interface CheckResult {
   syntaxErrors: CellDiagnostic[];
   typeErrors: CellDiagnostic[];
@@ -164,8 +167,11 @@ export class CellChecker {
       this.virtualFiles.set(this.nodeTypesPath, bundleReferencedFiles(join(nodeTypes, "index.d.ts")));
       const tensorflow = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE, ["@tensorflow/"]);
       const undici = bundleDeclarations(this.packageRoot, "undici-types", ["undici-types"]);
-      this.bundledModules = new Set([...tensorflow.moduleNames, ...undici.moduleNames]);
-      this.virtualFiles.set(this.bundlePath, tensorflow.text + "\n" + undici.text);
+      // Bundled also so that the declaration emit can name a table's type in the history, as "arquero" does
+      // not resolve from a notebook's folder.
+      const arquero = bundleDeclarations(this.packageRoot, ARQUERO_MODULE, [ARQUERO_MODULE, "@uwdata/flechette"]);
+      this.bundledModules = new Set([...tensorflow.moduleNames, ...undici.moduleNames, ...arquero.moduleNames]);
+      this.virtualFiles.set(this.bundlePath, [tensorflow.text, undici.text, arquero.text].join("\n"));
       this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
     }
     this.virtualFiles.set(this.historyPath, this.history.text());

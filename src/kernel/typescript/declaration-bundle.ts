@@ -125,10 +125,15 @@ function resolveDeclarationFile(requireFromRoot: NodeRequire, specifier: string)
   return undefined;
 }
 
-/** Returns the bundled module name of a relative import in a file: package name plus path, no extension. */
+/**
+ * Returns the bundled module name of a relative import in a file: package name plus path, no extension.
+ * A specifier ending in ".js", as ES module packages such as arquero write them, names the .d.ts beside it.
+ */
 function moduleNameOf(fromFile: string, relativeSpecifier: string): string | undefined {
   const target = resolve(dirname(fromFile), relativeSpecifier);
-  const fileName = [`${target}.d.ts`, join(target, "index.d.ts")].find(existsSync);
+  const candidates = [`${target}.d.ts`, join(target, "index.d.ts")];
+  if (target.endsWith(".js")) candidates.push(`${target.slice(0, -".js".length)}.d.ts`);
+  const fileName = candidates.find(existsSync);
   if (!fileName) return undefined;
   const marker = `${join("node_modules")}/`;
   const index = fileName.lastIndexOf(marker);
