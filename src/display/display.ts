@@ -19,15 +19,26 @@ export interface DisplayHandle {
   update(value: unknown): void;
 }
 
+/** Marks display handles, which a cell's value shows nothing for, as IPython's display() returns None. */
+const handleMarker = Symbol.for("tskeras.DisplayHandle");
+
+/** Returns whether value is a handle that display() returned. */
+export function isDisplayHandle(value: unknown): value is DisplayHandle {
+  return typeof value === "object" && value !== null && handleMarker in value;
+}
+
+function createHandle(id: string, update: (next: unknown) => void): DisplayHandle {
+  const handle = { id, update };
+  Object.defineProperty(handle, handleMarker, { value: true });
+  return handle;
+}
+
 /** Shows value in the notebook through the formatters and returns a handle to update it. */
 function displayValue(value: unknown, options: DisplayOptions = {}): DisplayHandle {
   const id = options.id ?? randomUUID();
   const metadata = options.metadata ?? {};
   publish("display", formatValue(value), metadata, id);
-  return {
-    id,
-    update: (next: unknown) => publish("update", formatValue(next), metadata, id),
-  };
+  return createHandle(id, (next: unknown) => publish("update", formatValue(next), metadata, id));
 }
 
 /** Shows a ready MIME bundle as it is, for callers that built their own. */
@@ -35,10 +46,7 @@ export function displayBundle(data: MimeBundle, options: DisplayOptions = {}): D
   const id = options.id ?? randomUUID();
   const metadata = options.metadata ?? {};
   publish("display", data, metadata, id);
-  return {
-    id,
-    update: (next: unknown) => publish("update", isBundle(next) ? next : formatValue(next), metadata, id),
-  };
+  return createHandle(id, (next: unknown) => publish("update", isBundle(next) ? next : formatValue(next), metadata, id));
 }
 
 /** Options of clearOutput(). */

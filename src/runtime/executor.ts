@@ -1,5 +1,6 @@
 import vm from "node:vm";
 import * as tf from "@tensorflow/tfjs";
+import { isDisplayHandle } from "../display/display";
 import { formatValue } from "../display/formatters";
 import { formatBytes } from "../display/numbers";
 import { messages } from "../i18n";
@@ -112,7 +113,9 @@ async function runCell(
       const left = tensors.finish(value);
       if (left) output.write("stderr", messages().kernel.tensorsLeft(left.count, formatBytes(left.bytes), left.numTensors) + "\n");
       output.finish();
-      return { type: "done", requestId, result: value === undefined ? undefined : formatValue(value) };
+      // A handle of display() as the last line shows nothing more, as IPython's display() returns None.
+      const shown = value !== undefined && !isDisplayHandle(value);
+      return { type: "done", requestId, result: shown ? formatValue(value) : undefined };
     } catch (error) {
       tensors.finish(undefined);
       output.finish();

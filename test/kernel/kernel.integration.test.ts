@@ -50,6 +50,14 @@ describe("kernel over ZeroMQ", () => {
     ]);
   });
 
+  it("shows a display() call on the last line once, without its handle", async () => {
+    const result = await client.execute('display.html("<b>negrita</b>")');
+    expect(ofType(result, "display_data").map((message) => (message.content.data as Record<string, string>)["text/html"])).toEqual(["<b>negrita</b>"]);
+    expect(ofType(result, "execute_result")).toHaveLength(0);
+    const kept = await client.execute('const handle = display.markdown("*uno*");\nhandle.id.length > 0');
+    expect(resultText(kept)).toBe("true");
+  });
+
   it("reports a thrown error with its TypeScript line", async () => {
     const result = await client.execute('const x: number = 1;\n\nthrow new RangeError("demasiado grande");');
     expect(result.reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "demasiado grande" });
