@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
+  // Node's environment, with Node's typed array constructors shared so tfjs-node's data passes tfjs's checks.
+  testEnvironment: "<rootDir>/test/environment/shared-typed-arrays.js",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {

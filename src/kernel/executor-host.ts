@@ -78,6 +78,7 @@ export class ExecutorHost {
     return new Promise((resolve, reject) => {
       child.on("message", (event: ExecutorEvent) => {
         if (event.type === "ready") {
+          for (const warning of event.warnings) this.log.warn(warning);
           this.log.info(`executor ready, TensorFlow.js backend ${event.backend}`);
           resolve(event.backend);
         } else if (event.type === "done") {

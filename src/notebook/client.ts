@@ -41,6 +41,10 @@ export interface KernelClientOptions {
   onIopub?: (message: IopubMessage) => void;
   /** Maximum wait for the kernel's first reply, in milliseconds. Defaults to 60 s. */
   startTimeoutMs?: number;
+  /** The compiled command line that starts the kernel; defaults to this package's dist/cli/index.js. */
+  cliEntry?: string;
+  /** Receives the kernel's stderr, where it logs; without it, that goes to this process's stderr. */
+  onStderr?: (text: string) => void;
 }
 
 interface PendingRequest {
@@ -211,15 +215,20 @@ export class KernelClient {
   private async launch(): Promise<void> {
     const connectionFile = join(this.connectionDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(this.connection), { mode: 0o600 });
-    const kernel = spawn(process.execPath, [CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
+    const onStderr = this.options.onStderr;
+    const kernel = spawn(process.execPath, [this.options.cliEntry ?? CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
       cwd: this.options.cwd ?? process.cwd(),
       env: this.options.env ?? process.env,
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "inherit", onStderr ? "pipe" : "inherit"],
       // Its own process group, as jupyter_client starts kernels, so a signal interrupt reaches the
       // kernel and its executor and nothing else.
       detached: true,
     });
     this.kernel = kernel;
+    if (onStderr) {
+      kernel.stderr?.setEncoding("utf8");
+      kernel.stderr?.on("data", (text: string) => onStderr(text));
+    }
     this.kernelExit = new Promise((resolve) => kernel.once("exit", () => resolve()));
 
     this.shell.connect(endpoint(this.connection, "shell"));

@@ -3,40 +3,94 @@ import type * as tfjs from "@tensorflow/tfjs";
 /** TensorFlow.js backends in the order of preference: native TensorFlow, WebAssembly, plain JavaScript. */
 const PREFERENCE = ["tensorflow", "wasm", "cpu"] as const;
 
-/** Packages that register each backend when loaded; cpu ships with @tensorflow/tfjs. */
-const BACKEND_PACKAGES: Record<string, string | undefined> = {
-  tensorflow: "@tensorflow/tfjs-node",
-  wasm: "@tensorflow/tfjs-backend-wasm",
-  cpu: undefined,
+/**
+ * Packages that register each backend when loaded; cpu ships with @tensorflow/tfjs. tfjs-node-gpu and
+ * tfjs-node both register "tensorflow", and the first one installed is loaded.
+ */
+const BACKEND_PACKAGES: Record<string, readonly string[]> = {
+  tensorflow: ["@tensorflow/tfjs-node-gpu", "@tensorflow/tfjs-node"],
+  wasm: ["@tensorflow/tfjs-backend-wasm"],
+  cpu: [],
+};
+
+/** What to do when a backend's package is missing, added to the log line that reports it. */
+const INSTALL_HINTS: Record<string, string> = {
+  tensorflow: "scripts/tfjs-node-offline.sh installs it without Google's storage",
 };
 
 /**
  * Picks the fastest backend that loads here, or the one TSKERAS_BACKEND names, and returns its name.
- * A backend that fails to load is skipped with the reason passed to warn.
+ * For each backend tried before it and not used, warn gets one line with the reason.
+ * requireFrom resolves and loads the backends' packages.
  */
 export async function selectBackend(
   tf: typeof tfjs,
   requested: string | undefined = process.env.TSKERAS_BACKEND,
   warn: (message: string) => void = () => undefined,
+  requireFrom: NodeJS.Require = require,
 ): Promise<string> {
   const candidates = requested ? [requested, ...PREFERENCE.filter((name) => name !== requested)] : [...PREFERENCE];
+  const reasons: string[] = [];
 
   for (const name of candidates) {
+    const failure = await startBackend(tf, name, requireFrom);
+    if (failure === undefined) {
+      for (const reason of reasons) warn(`${reason}; using ${name}`);
+      return name;
+    }
+    reasons.push(`backend ${name} not used: ${failure}`);
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${reasons.join("; ")}.`);
+}
+
+/** Loads a backend's package and makes it TensorFlow.js's backend. Returns the reason when that fails, else undefined. */
+async function startBackend(tf: typeof tfjs, name: string, requireFrom: NodeJS.Require): Promise<string | undefined> {
+  const packages = BACKEND_PACKAGES[name] ?? [];
+  if (packages.length > 0) {
+    // tfjs-node is optional: npm leaves it out, or installs it without its native addon when its
+    // install script is skipped or its download fails, and then loading it throws.
+    const installed = packages.find((packageName) => isInstalled(packageName, requireFrom));
+    if (installed === undefined) {
+      const hint = INSTALL_HINTS[name];
+      return `${packages[packages.length - 1]} is not installed${hint ? ` (${hint})` : ""}`;
+    }
+    // TensorFlow's C++ library prints INFO lines (oneDNN, CPU features) on stderr when it loads;
+    // level 1 keeps its warnings and errors. A value the user set is left alone.
+    if (name === "tensorflow") process.env.TF_CPP_MIN_LOG_LEVEL ??= "1";
     try {
-      const packageName = BACKEND_PACKAGES[name];
-      // tfjs-node is optional: npm leaves it out, or in without its native addon, when its download fails.
-      if (packageName) require(packageName);
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        if (name === "cpu") silenceNodeBackendAdvice(tf);
-        return name;
-      }
-      warn(`backend ${name} did not initialise`);
+      requireFrom(installed);
     } catch (error) {
-      if (name === requested || name !== "tensorflow") warn(`backend ${name} failed to load: ${(error as Error).message}`);
+      return `${installed} failed to load: ${firstLine(error)}`;
     }
   }
-  throw new Error(`No TensorFlow.js backend could start (tried ${candidates.join(", ")}).`);
+
+  try {
+    if (!(await tf.setBackend(name))) return "it did not initialise";
+    await tf.ready();
+  } catch (error) {
+    return `it failed to start: ${firstLine(error)}`;
+  }
+  if (name === "cpu") silenceNodeBackendAdvice(tf);
+  return undefined;
+}
+
+/** Tells whether packageName resolves, even when its main file is missing or fails to load. */
+function isInstalled(packageName: string, requireFrom: NodeJS.Require): boolean {
+  for (const specifier of [packageName, `${packageName}/package.json`]) {
+    try {
+      requireFrom.resolve(specifier);
+      return true;
+    } catch {
+      // Not found under this specifier; the next one may resolve.
+    }
+  }
+  return false;
+}
+
+/** Returns the first line of an error's message, so that a reason fits on one log line. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0].trim();
 }
 
 /**

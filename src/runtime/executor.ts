@@ -24,8 +24,10 @@ import { CellTensorScope, currentGlobalNames } from "./tensor-leaks";
 async function main(): Promise<void> {
   const send = (event: ExecutorEvent) => process.send?.(event);
 
-  // 1. Pick the TensorFlow.js backend before any user code makes tensors.
-  const backend = await selectBackend(tf, undefined, (message) => process.stderr.write(`[tskeras executor] ${message}\n`));
+  // 1. Pick the TensorFlow.js backend before any user code makes tensors. The kernel process logs
+  // why a faster backend was not used.
+  const warnings: string[] = [];
+  const backend = await selectBackend(tf, undefined, (message) => warnings.push(message));
 
   // 2. Make the preloaded names global and route console output to cells.
   const loader = new ModuleLoader(process.cwd(), { tskeras, "@tensorflow/tfjs": tf });
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => reportLateError(reason, send));
 
   baselineGlobals = currentGlobalNames();
-  send({ type: "ready", backend });
+  send({ type: "ready", backend, warnings });
 }
 
 function installGlobals(loader: ModuleLoader): void {

@@ -46,7 +46,7 @@ export type ExecutorRequest =
 
 /** Events the executor sends back; each names the request whose code caused it. */
 export type ExecutorEvent =
-  | { type: "ready"; backend: string }
+  | { type: "ready"; backend: string; warnings: string[] }
   | { type: "stream"; requestId: string; name: "stdout" | "stderr"; text: string }
   | { type: "display"; requestId: string; output: DisplayOutput }
   | { type: "error"; requestId: string; error: ErrorReport }

@@ -17,11 +17,10 @@ import { ValueError } from "../../src/keras/errors";
 import { Dense } from "../../src/keras/layers";
 import { SGD } from "../../src/keras/optimizers";
 import { Sequential } from "../../src/keras/sequential";
-import { selectBackend } from "../../src/runtime/backend";
-import { compiledXorModel, errorMessage, xorInputs, xorTargets } from "./helpers";
+import { compiledXorModel, errorMessage, xorInputs, xorTargets, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 const x = xorInputs;

@@ -7,13 +7,12 @@ import { ValueError } from "../../src/keras/errors";
 import { loadModel } from "../../src/keras/models";
 import { fillPathTemplate, parsePathTemplate } from "../../src/keras/path-template";
 import { Sequential } from "../../src/keras/sequential";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage, compiledXorModel, xorInputs, xorTargets } from "./helpers";
+import { errorMessage, compiledXorModel, xorInputs, xorTargets, selectTestBackend } from "./helpers";
 
 let folder: string;
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

@@ -4,11 +4,10 @@ import { Dense } from "../../src/keras/layers";
 import { Adam } from "../../src/keras/optimizers";
 import type { FitOptions } from "../../src/keras/sequential";
 import { Sequential } from "../../src/keras/sequential";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 // Nine samples of class 0 and one of class 1, all with the same feature, so a trained model can only

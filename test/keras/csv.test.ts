@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
 import { datasets } from "../../src/keras";
 import { parseCsv, readCSV } from "../../src/keras/csv";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 let folder: string;
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
   folder = mkdtempSync(join(tmpdir(), "tskeras-csv-"));
 });
 

@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { digits, iris, penguins, seattleWeather } from "../../src/keras/datasets";
-import { errorMessage } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 function countLabels(labels: tf.Tensor): number[] {

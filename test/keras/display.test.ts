@@ -2,13 +2,12 @@ import * as tf from "@tensorflow/tfjs";
 import { formatValue } from "../../src/display/formatters";
 import type { DisplayOutput } from "../../src/display/mime";
 import { Dense, History, Sequential, datasets, utils } from "../../src/keras/index";
-import { captureOutputs, inLanguage, inLanguageAsync } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { captureOutputs, inLanguage, inLanguageAsync, selectTestBackend } from "./helpers";
 
 const vegaLite = "application/vnd.vegalite.v5+json";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

@@ -1,9 +1,21 @@
+import * as tf from "@tensorflow/tfjs";
 import type { DisplayOutput } from "../../src/display/mime";
 import { runWithSink } from "../../src/display/scope";
 import type { Language } from "../../src/i18n";
 import { Dense } from "../../src/keras/layers";
 import { SGD } from "../../src/keras/optimizers";
 import { Sequential } from "../../src/keras/sequential";
+import { selectBackend } from "../../src/runtime/backend";
+
+/**
+ * Starts the backend the tests run on: the one TSKERAS_BACKEND names, else cpu. Throws when that backend
+ * cannot start, so a run meant for tfjs-node does not pass on a fallback.
+ */
+export async function selectTestBackend(): Promise<void> {
+  const requested = process.env.TSKERAS_BACKEND || "cpu";
+  const started = await selectBackend(tf, requested);
+  if (started !== requested) throw new Error(`backend ${requested} (TSKERAS_BACKEND) could not start, so TensorFlow.js fell back to ${started}`);
+}
 
 /** Runs fn with TSKERAS_LANG set to language, so the catalogue returns messages in that language. */
 export function inLanguage<T>(language: Language, fn: () => T): T {

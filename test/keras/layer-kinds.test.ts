@@ -10,11 +10,10 @@ import { GRU, LSTM, SimpleRNN } from "../../src/keras/recurrent";
 import { Dropout, Flatten, Reshape } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession } from "../../src/keras/utils";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

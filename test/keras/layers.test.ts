@@ -2,11 +2,10 @@ import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "../../src/keras/errors";
 import { Activation, Dense } from "../../src/keras/layers";
 import { clearSession } from "../../src/keras/utils";
-import { errorMessage } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

@@ -5,11 +5,10 @@ import "../../src/keras/index";
 import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { toCategorical } from "../../src/keras/utils";
-import { captureOutputs } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { captureOutputs, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 function trainedSetup() {

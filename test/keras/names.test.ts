@@ -10,11 +10,10 @@ import {
 } from "../../src/keras/names";
 import { camelCase, normalizeOptions, snakeCase } from "../../src/keras/options";
 import { closestName } from "../../src/keras/suggest";
-import { errorMessage } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 describe("camelCase() and snakeCase()", () => {

@@ -5,11 +5,10 @@ import { resolveOptimizer } from "../../src/keras/names";
 import { Adagrad, Adam, RMSprop, SGD } from "../../src/keras/optimizers";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession } from "../../src/keras/utils";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

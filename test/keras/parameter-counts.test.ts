@@ -1,4 +1,3 @@
-import * as tf from "@tensorflow/tfjs";
 import { formatShape } from "../../src/display/summary";
 import { Conv1D, Conv2D } from "../../src/keras/convolutional";
 import { Embedding } from "../../src/keras/embedding";
@@ -12,10 +11,10 @@ import { Dropout, Flatten, Reshape } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
 import type { ModelInput } from "../../src/keras/input";
 import { clearSession } from "../../src/keras/utils";
-import { selectBackend } from "../../src/runtime/backend";
+import { selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

@@ -3,11 +3,10 @@ import { ValueError } from "../../src/keras/errors";
 import { MinMaxScaler, StandardScaler, trainTestSplit } from "../../src/keras/preprocessing";
 import { clearRandomSeed, setRandomSeed } from "../../src/keras/seed";
 import * as utils from "../../src/keras/utils";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 afterEach(() => {

@@ -11,13 +11,12 @@ import { MaxPooling2D } from "../../src/keras/pooling";
 import { Bidirectional, LSTM } from "../../src/keras/recurrent";
 import { Dropout, Flatten } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
-import { selectBackend } from "../../src/runtime/backend";
-import { errorMessage } from "./helpers";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 let folder: string;
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

@@ -5,10 +5,10 @@ import { Dropout } from "../../src/keras/reshaping";
 import { clearRandomSeed, setRandomSeed } from "../../src/keras/seed";
 import { Sequential } from "../../src/keras/sequential";
 import * as utils from "../../src/keras/utils";
-import { selectBackend } from "../../src/runtime/backend";
+import { selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 afterEach(() => {

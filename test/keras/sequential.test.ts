@@ -5,11 +5,10 @@ import { Activation, Dense } from "../../src/keras/layers";
 import { Conv2D } from "../../src/keras/convolutional";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession, toCategorical } from "../../src/keras/utils";
-import { errorMessage } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 beforeEach(() => {

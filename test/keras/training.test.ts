@@ -1,11 +1,9 @@
-import * as tf from "@tensorflow/tfjs";
 import { InterruptedError } from "../../src/keras/errors";
 import { interruptTraining, whenTrainingIdle } from "../../src/keras/training";
-import { selectBackend } from "../../src/runtime/backend";
-import { compiledXorModel, xorInputs, xorTargets } from "./helpers";
+import { compiledXorModel, xorInputs, xorTargets, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 const x = xorInputs;

@@ -3,11 +3,10 @@ import { ValueError } from "../../src/keras/errors";
 import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { clearSession, toCategorical } from "../../src/keras/utils";
-import { errorMessage } from "./helpers";
-import { selectBackend } from "../../src/runtime/backend";
+import { errorMessage, selectTestBackend } from "./helpers";
 
 beforeAll(async () => {
-  await selectBackend(tf, "cpu");
+  await selectTestBackend();
 });
 
 describe("utils.toCategorical()", () => {

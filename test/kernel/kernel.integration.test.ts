@@ -20,6 +20,9 @@ describe("kernel over ZeroMQ", () => {
     expect(reply.protocol_version).toBe("5.4");
     expect(reply.language_info).toMatchObject({ name: "typescript", file_extension: ".ts", mimetype: "text/typescript" });
     expect(reply.banner).toMatch(/backend: (wasm|tensorflow|cpu)/);
+    // TSKERAS_BACKEND names the backend this suite is meant to run on, e.g. tensorflow once tfjs-node is installed.
+    const requested = process.env.TSKERAS_BACKEND;
+    if (requested) expect(reply.banner).toContain(`(backend: ${requested})`);
   });
 
   it("keeps a variable from one cell to the next", async () => {
