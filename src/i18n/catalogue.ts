@@ -1,6 +1,8 @@
 import type { KerasMessages } from "./keras.catalogue";
+import type { PlotMessages } from "./plot.catalogue";
 
 export type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
+export type { ChartKind, ExpectedData, PlotMessages } from "./plot.catalogue";
 
 /**
  * Every sentence a learner reads, as functions that quote the values they are given.
@@ -10,6 +12,7 @@ export interface Catalogue {
   kernel: KernelMessages;
   cli: CliMessages;
   keras: KerasMessages;
+  plot: PlotMessages;
 }
 
 /** Messages of the `tskeras` command line: install and run. */

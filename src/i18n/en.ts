@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue";
 import { kerasEn } from "./keras.en";
+import { plotEn } from "./plot.en";
 
 export const en: Catalogue = {
   kernel: {
@@ -53,4 +54,5 @@ export const en: Catalogue = {
     notebookWritten: (path) => `Wrote the executed notebook to ${path}`,
   },
   keras: kerasEn,
+  plot: plotEn,
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue";
 import { kerasEs } from "./keras.es";
+import { plotEs } from "./plot.es";
 
 export const es: Catalogue = {
   kernel: {
@@ -54,4 +55,5 @@ export const es: Catalogue = {
     notebookWritten: (path) => `Cuaderno ejecutado guardado en ${path}`,
   },
   keras: kerasEs,
+  plot: plotEs,
 };

@@ -9,6 +9,9 @@ import {
   vegaLiteMimeType,
   type TrainingHistory,
 } from "../../src/display/history-chart";
+import { stopChartRenderer } from "../../src/display/chart-render";
+import { readPng } from "./png-reader";
+import { layoutOf } from "./vega-helpers";
 
 const fiveEpochs: TrainingHistory = {
   epoch: [0, 1, 2, 3, 4],
@@ -147,9 +150,25 @@ describe("historyText()", () => {
 });
 
 describe("historyBundle()", () => {
-  it("carries the chart and a text fallback", () => {
+  afterAll(async () => {
+    await stopChartRenderer();
+  });
+
+  it("carries the chart, its PNG and a text fallback", () => {
     const bundle = historyBundle(fiveEpochs, "en");
-    expect(Object.keys(bundle).sort()).toEqual([vegaLiteMimeType, "text/plain"].sort());
+    expect(Object.keys(bundle)).toEqual([vegaLiteMimeType, "image/png", "text/plain"]);
     expect(vegaLiteMimeType).toBe("application/vnd.vegalite.v5+json");
+  });
+
+  it("renders the PNG at the size of the chart's SVG", async () => {
+    const spec = historyChartSpec(fiveEpochs, "es");
+    const png = readPng(Buffer.from(String(historyBundle(fiveEpochs, "es")["image/png"]), "base64"));
+    const layout = await layoutOf(spec);
+    expect([png.width, png.height]).toEqual([layout.width, layout.height]);
+  });
+
+  it("leaves the PNG out when asked to", () => {
+    const bundle = historyBundle(fiveEpochs, "en", { image: false });
+    expect(Object.keys(bundle)).toEqual([vegaLiteMimeType, "text/plain"]);
   });
 });

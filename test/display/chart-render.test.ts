@@ -1,0 +1,71 @@
+import { ChartRenderError, renderChartPng, stopChartRenderer } from "../../src/display/chart-render";
+import { isInk, readPng } from "./png-reader";
+import { layoutOf } from "./vega-helpers";
+
+const lineSpec = {
+  $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+  title: "Pérdida por época",
+  width: 300,
+  height: 200,
+  data: { values: [1, 2, 3, 4, 5].map((epoch) => ({ epoch, loss: 1 / epoch })) },
+  mark: "line",
+  encoding: {
+    x: { field: "epoch", type: "quantitative" },
+    y: { field: "loss", type: "quantitative" },
+  },
+  config: { font: "DejaVu Sans, sans-serif" },
+};
+
+afterAll(async () => {
+  await stopChartRenderer();
+});
+
+describe("renderChartPng()", () => {
+  it("returns a PNG of the size of vega's SVG", async () => {
+    const rendered = renderChartPng(lineSpec);
+    const png = readPng(rendered.png);
+    const layout = await layoutOf(lineSpec);
+    expect(png.width).toBe(layout.width);
+    expect(png.height).toBe(layout.height);
+    expect(rendered.width).toBe(png.width);
+    expect(rendered.height).toBe(png.height);
+    expect(rendered.warnings).toEqual([]);
+  });
+
+  it("draws the axes over a white background", async () => {
+    const png = readPng(renderChartPng(lineSpec).png);
+    const layout = await layoutOf(lineSpec);
+    const near = (check: (offset: number) => boolean) => [-1, 0, 1].some(check);
+
+    // The y axis runs down the left edge of the plotting area, the x axis along its bottom edge.
+    for (let y = Math.ceil(layout.top) + 2; y < layout.bottom - 2; y += 5) {
+      expect(near((dx) => isInk(png, Math.round(layout.left) + dx, y))).toBe(true);
+    }
+    for (let x = Math.ceil(layout.left) + 2; x < layout.right - 2; x += 5) {
+      expect(near((dy) => isInk(png, x, Math.round(layout.bottom) + dy))).toBe(true);
+    }
+    expect(isInk(png, png.width - 1, png.height - 1)).toBe(false);
+    expect(isInk(png, 0, 0)).toBe(false);
+  });
+
+  it("draws the title's text above the plotting area", async () => {
+    const png = readPng(renderChartPng(lineSpec).png);
+    const layout = await layoutOf(lineSpec);
+    let inked = 0;
+    for (let y = 0; y < layout.top - 1; y++) for (let x = 0; x < png.width; x++) if (isInk(png, x, y)) inked++;
+    expect(inked).toBeGreaterThan(50);
+  });
+
+  it("raises ChartRenderError for an invalid spec", () => {
+    expect(() => renderChartPng({ mark: "pie-chart", data: { values: [] } })).toThrow(ChartRenderError);
+  });
+
+  it("raises ChartRenderError for a spec that cannot be copied", () => {
+    expect(() => renderChartPng({ mark: "point", data: { values: [{ f: () => 1 }] } })).toThrow(ChartRenderError);
+  });
+
+  it("starts a new worker after stopChartRenderer()", async () => {
+    await stopChartRenderer();
+    expect(readPng(renderChartPng(lineSpec).png).width).toBeGreaterThan(300);
+  });
+});
