@@ -1,5 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
 import type { LoggerInterface } from "vega";
+import type { CharacterWidths } from "./font-metrics";
 
 /** Settings that the rendering worker receives when it starts. */
 export interface RenderWorkerData {
@@ -9,6 +10,8 @@ export interface RenderWorkerData {
   fontFiles: string[];
   /** Font family for text whose own family is not among fontFiles. */
   defaultFontFamily: string;
+  /** Character widths of the regular and bold default font, with which vega measures text to lay out a chart. */
+  textWidths: { regular: CharacterWidths; bold: CharacterWidths };
   /** Port on which replies go out, read synchronously by the caller with receiveMessageOnPort(). */
   replies: MessagePort;
   /** One Int32 that the worker sets to 1 and notifies after each reply, to wake a caller in Atomics.wait(). */
@@ -23,7 +26,7 @@ export interface RenderRequest {
 
 /** The reply to one RenderRequest: the PNG and its size in pixels, or the error that stopped it. */
 export type RenderReply =
-  | { id: number; png: Uint8Array; width: number; height: number; warnings: string[] }
+  | { id: number; png: Uint8Array; svg: string; width: number; height: number; warnings: string[] }
   | { id: number; error: string; warnings: string[] };
 
 /**
@@ -55,45 +58,56 @@ export function runChartRenderWorker(): void {
     loadError = error instanceof Error ? error.message : String(error);
   }
 
+  // Without a canvas, vega estimates every character as 0.8 em wide, which leaves wide gaps beside
+  // long labels. It calls a textMetrics.width of our own instead, measured with the font that resvg draws.
+  if (modules !== undefined) {
+    // vega-scenegraph's textMetrics, which vega exports but vega-typings does not declare.
+    type TextItem = { fontSize?: number; fontWeight?: string | number };
+    const metrics = (modules.vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number; height: (item: TextItem) => number } }).textMetrics;
+    const { regular, bold } = settings.textWidths;
+    metrics.width = (item, text) => {
+      const weight = item.fontWeight;
+      const table = weight === "bold" || weight === "bolder" || Number(weight) >= 600 ? bold : regular;
+      let ems = 0;
+      for (const character of text === null || text === undefined ? "" : String(text).trim()) {
+        const code = character.codePointAt(0) ?? 0;
+        ems += (code < table.widths.length ? table.widths[code] : 0) || table.missing;
+      }
+      return ems * metrics.height(item);
+    };
+  }
+
   // Keeps vega-lite's and vega's messages for the reply. Errors are kept too, because a logger that
   // throws inside vega's dataflow would leave the View half evaluated, so render() raises them afterwards.
-  class CollectingLogger implements LoggerInterface {
-    readonly errors: string[] = [];
-    private current = 0;
-
-    constructor(private readonly warnings: string[]) {}
-
-    level(): number;
-    level(value: number): this;
-    level(value?: number): number | this {
-      if (value === undefined) return this.current;
-      this.current = value;
-      return this;
-    }
-
-    error(...args: readonly unknown[]): this {
-      this.errors.push(args.map(String).join(" "));
-      return this;
-    }
-
-    warn(...args: readonly unknown[]): this {
-      this.warnings.push(args.map(String).join(" "));
-      return this;
-    }
-
-    info(): this {
-      return this;
-    }
-
-    debug(): this {
-      return this;
-    }
-  }
+  // Closures and not a class, because vega calls some of these methods without their object.
+  const collectingLogger = (warnings: string[], errors: string[]): LoggerInterface => {
+    let current = 0;
+    const text = (args: readonly unknown[]) => args.map(String).join(" ");
+    const logger = {
+      level: (value?: number) => {
+        if (value === undefined) return current;
+        current = value;
+        return logger;
+      },
+      error: (...args: readonly unknown[]) => {
+        errors.push(text(args));
+        return logger;
+      },
+      warn: (...args: readonly unknown[]) => {
+        warnings.push(text(args));
+        return logger;
+      },
+      info: () => logger,
+      debug: () => logger,
+    };
+    return logger as LoggerInterface;
+  };
 
   const render = async (spec: object, warnings: string[]) => {
     if (modules === undefined) throw new Error(loadError);
     const { vegaLite, vega, resvg } = modules;
-    const logger = new CollectingLogger(warnings);
+    const errors: string[] = [];
+    const logger = collectingLogger(warnings, errors);
 
     const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
     const view = new vega.View(vega.parse(compiled), { renderer: "none", logger, logLevel: vega.Warn });
@@ -103,7 +117,7 @@ export function runChartRenderWorker(): void {
     } finally {
       view.finalize();
     }
-    if (logger.errors.length > 0) throw new Error(logger.errors.join("\n"));
+    if (errors.length > 0) throw new Error(errors.join("\n"));
 
     const font = {
       loadSystemFonts: false,
@@ -112,7 +126,7 @@ export function runChartRenderWorker(): void {
       sansSerifFamily: settings.defaultFontFamily,
     };
     const image = new resvg.Resvg(svg, { font }).render();
-    return { png: image.asPng(), width: image.width, height: image.height };
+    return { png: image.asPng(), svg, width: image.width, height: image.height };
   };
 
   parentPort?.on("message", async (request: RenderRequest) => {

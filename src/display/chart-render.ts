@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { runChartRenderWorker, type RenderReply, type RenderWorkerData } from "./chart-render-worker";
+import { readCharacterWidths } from "./font-metrics";
 
-/** A chart drawn as a PNG image. */
+/** A chart drawn as a PNG image, with the SVG it was drawn from. */
 export interface RenderedChart {
   png: Uint8Array;
+  svg: string;
   /** Size of the image in pixels, the size that vega gives the chart's SVG. */
   width: number;
   height: number;
@@ -33,6 +36,10 @@ export const chartFontFamily = "DejaVu Sans";
 // DejaVu ships in the dejavu-fonts-ttf package, so every machine renders the same glyphs.
 const fontFileNames = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"];
 
+function fontFile(name: string): string {
+  return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", name);
+}
+
 /**
  * A worker thread that renders charts, and the channel it replies on. Vega renders SVG only
  * asynchronously, but formatters must return their MIME bundle synchronously, so the caller posts a
@@ -55,8 +62,12 @@ class RenderWorker {
         vega: require.resolve("vega"),
         resvg: require.resolve("@resvg/resvg-js"),
       },
-      fontFiles: fontFileNames.map((name) => join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", name)),
+      fontFiles: fontFileNames.map(fontFile),
       defaultFontFamily: chartFontFamily,
+      textWidths: {
+        regular: readCharacterWidths(readFileSync(fontFile("DejaVuSans.ttf"))),
+        bold: readCharacterWidths(readFileSync(fontFile("DejaVuSans-Bold.ttf"))),
+      },
       replies: channel.port2,
       signal: this.signal.buffer as SharedArrayBuffer,
     };
@@ -95,7 +106,7 @@ class RenderWorker {
       const reply = this.takeReply(id);
       if (reply !== undefined) {
         if ("error" in reply) throw new ChartRenderError(reply.error);
-        return { png: reply.png, width: reply.width, height: reply.height, warnings: reply.warnings };
+        return { png: reply.png, svg: reply.svg, width: reply.width, height: reply.height, warnings: reply.warnings };
       }
 
       const remaining = deadline - Date.now();
@@ -129,10 +140,10 @@ class RenderWorker {
 let renderer: RenderWorker | undefined;
 
 /**
- * Renders a Vega-Lite 5 spec to PNG, synchronously. The first call starts the rendering worker.
+ * Renders a Vega-Lite 5 spec to SVG and PNG, synchronously. The first call starts the rendering worker.
  * Raises ChartRenderError when the spec is invalid, the renderer cannot load, or rendering times out.
  */
-export function renderChartPng(spec: object): RenderedChart {
+export function renderChart(spec: object): RenderedChart {
   if (renderer === undefined || renderer.exited) renderer = new RenderWorker();
   return renderer.render(spec);
 }

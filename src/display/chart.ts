@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { messages } from "../i18n";
-import { chartFontFamily, ChartRenderError, renderChartPng } from "./chart-render";
+import { chartFontFamily, ChartRenderError, renderChart } from "./chart-render";
 import type { MimeBundle } from "./mime";
 
 /** MIME type of Vega-Lite 5 specs, which JupyterLab 4 and VS Code render. */
@@ -33,7 +33,7 @@ export interface ChartBundleOptions {
  */
 export function chartImage(spec: VegaLiteSpec): string | undefined {
   try {
-    return Buffer.from(renderChartPng(spec).png).toString("base64");
+    return Buffer.from(renderChart(spec).png).toString("base64");
   } catch (error) {
     if (!(error instanceof ChartRenderError)) throw error;
     console.warn(messages().plot.chartImageFailed(error.message));
@@ -72,7 +72,12 @@ export class Chart {
 
   /** Renders the chart as PNG bytes, as the notebook shows it where Vega-Lite is not drawn. */
   toPNG(): Uint8Array {
-    return renderChartPng(this.spec).png;
+    return renderChart(this.spec).png;
+  }
+
+  /** Renders the chart as SVG text, which the PNG is drawn from. */
+  toSVG(): string {
+    return renderChart(this.spec).svg;
   }
 
   /** Returns the Vega-Lite spec, so JSON.stringify(chart) writes a spec that other tools can draw. */

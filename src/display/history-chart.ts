@@ -75,7 +75,7 @@ export function historyChartSpec(history: TrainingHistory, language?: Language):
       height: 180,
       mark: { type: "line", point: showDots, tooltip: true },
       encoding: {
-        x: { field: "epoch", type: "quantitative", title: "epoch", axis: { tickMinStep: 1 } },
+        x: { field: "epoch", type: "quantitative", title: "epoch", axis: { tickMinStep: 1, format: "d" } },
         y: { field: "value", type: "quantitative", title: null, scale: { zero: false } },
         color: { field: "series", type: "nominal", title: null, sort: series },
       },

@@ -1,6 +1,6 @@
-import { ChartRenderError, renderChartPng, stopChartRenderer } from "../../src/display/chart-render";
+import { ChartRenderError, renderChart, stopChartRenderer } from "../../src/display/chart-render";
 import { isInk, readPng } from "./png-reader";
-import { layoutOf } from "./vega-helpers";
+import { layoutOfSvg } from "./vega-helpers";
 
 const lineSpec = {
   $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -20,11 +20,11 @@ afterAll(async () => {
   await stopChartRenderer();
 });
 
-describe("renderChartPng()", () => {
-  it("returns a PNG of the size of vega's SVG", async () => {
-    const rendered = renderChartPng(lineSpec);
+describe("renderChart()", () => {
+  it("returns a PNG of the size of vega's SVG", () => {
+    const rendered = renderChart(lineSpec);
     const png = readPng(rendered.png);
-    const layout = await layoutOf(lineSpec);
+    const layout = layoutOfSvg(rendered.svg, lineSpec);
     expect(png.width).toBe(layout.width);
     expect(png.height).toBe(layout.height);
     expect(rendered.width).toBe(png.width);
@@ -32,9 +32,10 @@ describe("renderChartPng()", () => {
     expect(rendered.warnings).toEqual([]);
   });
 
-  it("draws the axes over a white background", async () => {
-    const png = readPng(renderChartPng(lineSpec).png);
-    const layout = await layoutOf(lineSpec);
+  it("draws the axes over a white background", () => {
+    const rendered = renderChart(lineSpec);
+    const png = readPng(rendered.png);
+    const layout = layoutOfSvg(rendered.svg, lineSpec);
     const near = (check: (offset: number) => boolean) => [-1, 0, 1].some(check);
 
     // The y axis runs down the left edge of the plotting area, the x axis along its bottom edge.
@@ -48,24 +49,25 @@ describe("renderChartPng()", () => {
     expect(isInk(png, 0, 0)).toBe(false);
   });
 
-  it("draws the title's text above the plotting area", async () => {
-    const png = readPng(renderChartPng(lineSpec).png);
-    const layout = await layoutOf(lineSpec);
+  it("draws the title's text above the plotting area", () => {
+    const rendered = renderChart(lineSpec);
+    const png = readPng(rendered.png);
+    const layout = layoutOfSvg(rendered.svg, lineSpec);
     let inked = 0;
     for (let y = 0; y < layout.top - 1; y++) for (let x = 0; x < png.width; x++) if (isInk(png, x, y)) inked++;
     expect(inked).toBeGreaterThan(50);
   });
 
   it("raises ChartRenderError for an invalid spec", () => {
-    expect(() => renderChartPng({ mark: "pie-chart", data: { values: [] } })).toThrow(ChartRenderError);
+    expect(() => renderChart({ mark: "pie-chart", data: { values: [] } })).toThrow(ChartRenderError);
   });
 
   it("raises ChartRenderError for a spec that cannot be copied", () => {
-    expect(() => renderChartPng({ mark: "point", data: { values: [{ f: () => 1 }] } })).toThrow(ChartRenderError);
+    expect(() => renderChart({ mark: "point", data: { values: [{ f: () => 1 }] } })).toThrow(ChartRenderError);
   });
 
   it("starts a new worker after stopChartRenderer()", async () => {
     await stopChartRenderer();
-    expect(readPng(renderChartPng(lineSpec).png).width).toBeGreaterThan(300);
+    expect(readPng(renderChart(lineSpec).png).width).toBeGreaterThan(300);
   });
 });

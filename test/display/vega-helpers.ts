@@ -26,7 +26,7 @@ export function compileCapturingWarnings(spec: object): { vegaSpec: vega.Spec; w
   return { vegaSpec, warnings };
 }
 
-/** Where vega puts a single-view chart in its SVG: the SVG's size and the plotting area's edges, in pixels. */
+/** Where vega put a single-view chart in its SVG: the SVG's size and the plotting area's edges, in pixels. */
 export interface ChartLayout {
   width: number;
   height: number;
@@ -36,18 +36,16 @@ export interface ChartLayout {
   bottom: number;
 }
 
-/** Lays out a Vega-Lite spec with vega, as the PNG renderer does, and returns where its plotting area lies. */
-export async function layoutOf(spec: object): Promise<ChartLayout> {
-  const view = new vega.View(vega.parse(compileCapturingWarnings(spec).vegaSpec), { renderer: "none" });
-  try {
-    const svg = await view.toSVG();
-    const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
-    if (size === null) throw new Error("no size in the SVG");
-    const padding = view.padding() as { left: number; top: number };
-    const left = view.origin()[0] + padding.left;
-    const top = view.origin()[1] + padding.top;
-    return { width: Number(size[1]), height: Number(size[2]), left, top, right: left + view.width(), bottom: top + view.height() };
-  } finally {
-    view.finalize();
-  }
+/**
+ * Reads the layout of a single-view chart from the SVG that vega rendered for it: the size from the
+ * root element, and the plotting area's corner from the translation of the first group, which holds
+ * the view. The plotting area's size is the spec's width and height.
+ */
+export function layoutOfSvg(svg: string, spec: { width: number; height: number }): ChartLayout {
+  const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  const corner = /<g[^>]* transform="translate\(([\d.]+),([\d.]+)\)"/.exec(svg);
+  if (size === null || corner === null) throw new Error("the SVG has no size or no translated group");
+  const left = Number(corner[1]);
+  const top = Number(corner[2]);
+  return { width: Number(size[1]), height: Number(size[2]), left, top, right: left + spec.width, bottom: top + spec.height };
 }
