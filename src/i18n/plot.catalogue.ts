@@ -1,7 +1,7 @@
 /** Kinds of chart that the plot helpers draw, for the text form of a chart. */
 export type ChartKind = "line" | "scatter" | "bar" | "histogram" | "box" | "heatmap" | "confusionMatrix" | "predictionsVsActual";
 
-/** What a helper expected in place of invalid data, for messages about data of the wrong kind. */
+/** Kind of data that a helper expected in place of invalid data, for messages about data of the wrong kind. */
 export type ExpectedData = "data" | "numbers" | "matrix" | "labels" | "history" | "image" | "color";
 
 /**
@@ -44,7 +44,7 @@ export interface PlotMessages {
   confusionMatrixText(samples: number): string;
   /** Text form of an image: its size in pixels and its channels. */
   imageText(width: number, height: number, channels: number): string;
-  /** Rendering the PNG of a chart failed; the chart still shows where Vega-Lite is drawn. reason is the renderer's message. */
+  /** Rendering the PNG of a chart failed, but the chart still shows where Vega-Lite is drawn. reason is the renderer's message. */
   chartImageFailed(reason: string): string;
 
   // Errors in the learner's call, each naming the value and what to do.
@@ -52,13 +52,13 @@ export interface PlotMessages {
   emptyData(owner: string, role: string): string;
   /** The role's value is not of the kind expected. */
   invalidData(owner: string, role: string, value: string, expected: ExpectedData): string;
-  /** An element that should be a number is not; position is its 0-based index. */
+  /** An element that should be a number is not. position is its 0-based index. */
   nonNumericValue(owner: string, role: string, value: string, position: number): string;
-  /** An option names a field that the records lack; fields lists theirs. */
+  /** An option names a field that the records lack. fields lists theirs. */
   fieldNotFound(owner: string, option: string, field: string, fields: string[], suggestion?: string): string;
-  /** No field of numbers is left to draw; option is where to name one. */
+  /** No field of numbers is left to draw. option is where to name one. */
   noNumericField(owner: string, option: string, fields: string[]): string;
-  /** A field given for a numeric axis holds a value that is not a number. */
+  /** A field given for a numeric axis contains a value that is not a number. */
   nonNumericField(owner: string, option: string, field: string, value: string): string;
   /** Two arguments need one value per sample but have different lengths. */
   lengthMismatch(owner: string, firstRole: string, firstLength: number, secondRole: string, secondLength: number): string;
@@ -66,15 +66,15 @@ export interface PlotMessages {
   nameCountMismatch(owner: string, option: string, given: number, expected: number, axis: "rows" | "columns" | "classes"): string;
   /** color with several y fields, which already take the colour. */
   colorWithSeveralFields(owner: string): string;
-  /** An image tensor of a shape other than [height, width] or [height, width, 1|3|4]; shape is formatted as [2, 28, 28]. */
+  /** An image tensor of a shape other than [height, width] or [height, width, 1|3|4]. shape is formatted as [2, 28, 28]. */
   imageShape(owner: string, shape: string): string;
-  /** A heatmap given data that is not a matrix; shape is formatted as [3]. */
+  /** A heatmap given data that is not a matrix. shape is formatted as [3]. */
   matrixShape(owner: string, role: string, shape: string): string;
   /** Data that needs one value per sample ([n] or [n, 1]) but has more columns. */
   columnShape(owner: string, role: string, shape: string): string;
   /** Class labels of a shape other than [n] or [n, classes]. */
   labelShape(owner: string, role: string, shape: string): string;
-  /** A class label that is not an integer from 0; position is its 0-based index. */
+  /** A class label that is not an integer from 0. position is its 0-based index. */
   invalidClassLabel(owner: string, role: string, value: string, position: number): string;
   /** yTrue and yPred given as rows of one column per class, with different numbers of classes. */
   classCountMismatch(owner: string, trueClasses: number, predictedClasses: number): string;
