@@ -10,6 +10,8 @@ export interface RenderWorkerData {
   fontFiles: string[];
   /** Font family for text whose own family is not among fontFiles. */
   defaultFontFamily: string;
+  /** Time a fetch of a chart's data by URL may take, in milliseconds. */
+  httpTimeoutMs: number;
   /** Character widths of the regular and bold default font, with which vega measures text to lay out a chart. */
   textWidths: { regular: CharacterWidths; bold: CharacterWidths };
   /** Port on which replies go out, read synchronously by the caller with receiveMessageOnPort(). */
@@ -59,7 +61,8 @@ export function runChartRenderWorker(): void {
   }
 
   // Without a canvas, vega estimates every character as 0.8 em wide, which leaves wide gaps beside
-  // long labels. It calls a textMetrics.width of our own instead, measured with the font that resvg draws.
+  // long labels. vega calls a textMetrics.width set from outside instead, so this one measures text
+  // with the character widths of the font that resvg draws.
   if (modules !== undefined) {
     // vega-scenegraph's textMetrics, which vega exports but vega-typings does not declare.
     type TextItem = { fontSize?: number; fontWeight?: string | number };
@@ -94,7 +97,9 @@ export function runChartRenderWorker(): void {
         return logger;
       },
       warn: (...args: readonly unknown[]) => {
-        warnings.push(text(args));
+        // vega reports a data URL that fails to load or parse as a warning, and then draws empty axes.
+        const failedData = args[0] === "Loading failed" || args[0] === "Data ingestion failed";
+        (failedData ? errors : warnings).push(text(args));
         return logger;
       },
       info: () => logger,
@@ -110,7 +115,11 @@ export function runChartRenderWorker(): void {
     const logger = collectingLogger(warnings, errors);
 
     const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
-    const view = new vega.View(vega.parse(compiled), { renderer: "none", logger, logLevel: vega.Warn });
+    // Data given by URL loads as vega's Node loader does it: a relative path from the notebook's folder,
+    // the kernel's working directory, and http(s) with fetch. A fetch on a machine without network
+    // gives up after httpTimeoutMs, before the caller's own timeout ends the wait.
+    const loader = vega.loader({ http: { signal: AbortSignal.timeout(settings.httpTimeoutMs) } as RequestInit });
+    const view = new vega.View(vega.parse(compiled), { renderer: "none", loader, logger, logLevel: vega.Warn });
     let svg: string;
     try {
       svg = await view.toSVG();

@@ -64,6 +64,7 @@ class RenderWorker {
       },
       fontFiles: fontFileNames.map(fontFile),
       defaultFontFamily: chartFontFamily,
+      httpTimeoutMs: 10_000,
       textWidths: {
         regular: readCharacterWidths(readFileSync(fontFile("DejaVuSans.ttf"))),
         bold: readCharacterWidths(readFileSync(fontFile("DejaVuSans-Bold.ttf"))),

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ChartRenderError, renderChart, stopChartRenderer } from "../../src/display/chart-render";
 import { isInk, readPng } from "./png-reader";
 import { layoutOfSvg } from "./vega-helpers";
@@ -64,6 +68,26 @@ describe("renderChart()", () => {
 
   it("raises ChartRenderError for a spec that cannot be copied", () => {
     expect(() => renderChart({ mark: "point", data: { values: [{ f: () => 1 }] } })).toThrow(ChartRenderError);
+  });
+
+  it("loads data from a file URL", () => {
+    const folder = mkdtempSync(join(tmpdir(), "tskeras-chart-"));
+    try {
+      const file = join(folder, "losses.json");
+      writeFileSync(file, JSON.stringify([{ epoch: 1, loss: 0.9 }, { epoch: 2, loss: 0.4 }]));
+      const spec = { ...lineSpec, data: { url: pathToFileURL(file).href } };
+      const rendered = renderChart(spec);
+      expect(rendered.svg).toContain("<path");
+      expect(readPng(rendered.png).width).toBeGreaterThan(300);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("raises ChartRenderError when data cannot be fetched", () => {
+    // Port 9 (discard) has no listener here, so the connection is refused at once.
+    const spec = { ...lineSpec, data: { url: "http://127.0.0.1:9/losses.json" } };
+    expect(() => renderChart(spec)).toThrow(ChartRenderError);
   });
 
   it("starts a new worker after stopChartRenderer()", async () => {
