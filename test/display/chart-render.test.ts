@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,9 +85,14 @@ describe("renderChart()", () => {
     }
   });
 
-  it("raises ChartRenderError when data cannot be fetched", () => {
-    // Port 9 (discard) has no listener here, so the connection is refused at once.
-    const spec = { ...lineSpec, data: { url: "http://127.0.0.1:9/losses.json" } };
+  it("raises ChartRenderError when data cannot be fetched", async () => {
+    // A port that a server of this test held and released has no listener, so the connection is refused.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+
+    const spec = { ...lineSpec, data: { url: `http://127.0.0.1:${port}/losses.json` } };
     expect(() => renderChart(spec)).toThrow(ChartRenderError);
   });
 
