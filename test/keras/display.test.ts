@@ -62,7 +62,7 @@ describe("fit() output", () => {
     }
     expect(String(finalChart["text/plain"])).toMatch(/^Training history: 5 epochs\. Last epoch: loss: /);
 
-    // Only the final chart carries its PNG; the live updates before it skip the rendering.
+    // Only the final chart carries its PNG, because the live updates before it skip the rendering.
     expect(Object.keys(finalChart)).toEqual([vegaLite, "image/png", "text/plain"]);
     expect(Buffer.from(String(finalChart["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
     for (const update of chartOutputs.slice(0, -1)) expect(update.data["image/png"]).toBeUndefined();
