@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { vegaLiteMimeType } from "./history-chart";
+import { chartBundle } from "./chart";
 import type { MimeBundle } from "./mime";
 
 /** Builds the bundle of HTML, with its text stripped of tags for consoles. */
@@ -26,10 +26,13 @@ export function svgBundle(svg: string): MimeBundle {
   return { "image/svg+xml": svg, "text/plain": "<SVG image>" };
 }
 
-/** Builds the bundle of a Vega-Lite 5 chart, which JupyterLab and VS Code draw; the text form names its title. */
+/**
+ * Builds the bundle of a Vega-Lite 5 chart, which JupyterLab and VS Code draw, with its PNG image for
+ * the front ends that do not. The text form names the chart's title.
+ */
 export function vegaLiteBundle(spec: Record<string, unknown>): MimeBundle {
   const title = chartTitle(spec.title);
-  return { [vegaLiteMimeType]: spec, "text/plain": title ? `<Vega-Lite chart: ${title}>` : "<Vega-Lite chart>" };
+  return chartBundle(spec, title ? `<Vega-Lite chart: ${title}>` : "<Vega-Lite chart>");
 }
 
 function textOfHtml(html: string): string {

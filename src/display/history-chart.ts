@@ -1,12 +1,9 @@
 import { messages, type Language } from "../i18n";
+import { chartBundle, chartConfig, vegaLiteSchema, type ChartBundleOptions } from "./chart";
 import type { MimeBundle } from "./mime";
 import { formatLogs } from "./numbers";
 
-/** MIME type of Vega-Lite 5 specs, which JupyterLab 4 and VS Code render. */
-export const vegaLiteMimeType = "application/vnd.vegalite.v5+json";
-
-/** Schema URL that every chart names, so validators and renderers pick Vega-Lite 5. */
-export const vegaLiteSchema = "https://vega.github.io/schema/vega-lite/v5.json";
+export { vegaLiteMimeType, vegaLiteSchema } from "./chart";
 
 /** A training history as plain data: epoch indices from 0 and one array of values per series. */
 export interface TrainingHistory {
@@ -78,12 +75,13 @@ export function historyChartSpec(history: TrainingHistory, language?: Language):
       height: 180,
       mark: { type: "line", point: showDots, tooltip: true },
       encoding: {
-        x: { field: "epoch", type: "quantitative", title: "epoch", axis: { tickMinStep: 1 } },
+        x: { field: "epoch", type: "quantitative", title: "epoch", axis: { tickMinStep: 1, format: "d" } },
         y: { field: "value", type: "quantitative", title: null, scale: { zero: false } },
         color: { field: "series", type: "nominal", title: null, sort: series },
       },
     },
     resolve: { scale: { y: "independent" } },
+    config: chartConfig(),
   };
 }
 
@@ -101,7 +99,7 @@ export function historyText(history: TrainingHistory, language?: Language): stri
   return text.historyText(history.epoch.length, formatLogs(logs));
 }
 
-/** Builds the MIME bundle of a training history: the Vega-Lite chart and its text summary. */
-export function historyBundle(history: TrainingHistory, language?: Language): MimeBundle {
-  return { [vegaLiteMimeType]: historyChartSpec(history, language), "text/plain": historyText(history, language) };
+/** Builds the MIME bundle of a training history: the Vega-Lite chart, its PNG image and its text summary. */
+export function historyBundle(history: TrainingHistory, language?: Language, options: ChartBundleOptions = {}): MimeBundle {
+  return chartBundle(historyChartSpec(history, language), historyText(history, language), options);
 }

@@ -1,7 +1,8 @@
-import { vegaLiteSchema } from "../display/history-chart";
 import { messages } from "../i18n";
 import { describeValue, ValueError } from "../keras/errors";
 import { normalizeOptions, readString } from "../keras/options";
+import { heatmapLayers, heatmapSize, type HeatmapCells } from "../plot/heatmap";
+import { buildSpec } from "../plot/spec";
 import { isTable, type ColumnTable } from "./arquero";
 
 /** Options of corrHeatmapSpec(). */
@@ -12,8 +13,8 @@ export interface CorrHeatmapOptions {
 
 /**
  * Builds a Vega-Lite 5 spec of a correlation matrix as a heatmap: one square per pair of columns,
- * coloured from blue (-1) through white (0) to red (1), with the coefficient written on it to 2
- * decimals. NaN coefficients are left blank. Show it with display.vegalite():
+ * coloured from blue (-1) to orange (1), with the coefficient written on it to 2 decimals. NaN
+ * coefficients are left blank. Show it with display.vegalite():
  *
  *     display.vegalite(corrHeatmapSpec(corr(penguins)));
  *
@@ -26,7 +27,7 @@ export function corrHeatmapSpec(matrix: ColumnTable, options: CorrHeatmapOptions
   const title = settings.title === undefined ? undefined : readString(owner, "title", settings.title);
   const names = readMatrixNames(matrix);
   const columns = matrix.columnNames().slice(1);
-  const values = columns.flatMap((column) => {
+  const records = columns.flatMap((column) => {
     const coefficients = Array.from(matrix.array(column));
     return names.map((row, i) => {
       const value = coefficients[i] as number | null | undefined;
@@ -34,40 +35,10 @@ export function corrHeatmapSpec(matrix: ColumnTable, options: CorrHeatmapOptions
     });
   });
 
-  const axis = { title: null, labelAngle: 0 };
-  const spec: Record<string, unknown> = {
-    $schema: vegaLiteSchema,
-    data: { values },
-    width: { step: 44 },
-    height: { step: 44 },
-    encoding: {
-      x: { field: "column", type: "nominal", sort: columns, axis: { ...axis, labelAngle: -45 } },
-      y: { field: "row", type: "nominal", sort: names, axis },
-    },
-    layer: [
-      {
-        mark: { type: "rect", tooltip: true },
-        encoding: {
-          color: {
-            field: "value",
-            type: "quantitative",
-            title: "r",
-            scale: { scheme: "redblue", reverse: true, domain: [-1, 1] },
-          },
-        },
-      },
-      {
-        mark: { type: "text", fontSize: 11 },
-        encoding: {
-          text: { field: "value", type: "quantitative", format: ".2f" },
-          // White text on the dark squares near -1 and 1, black elsewhere.
-          color: { condition: { test: "abs(datum.value) > 0.6", value: "white" }, value: "black" },
-        },
-      },
-    ],
-  };
-  if (title !== undefined) spec.title = title;
-  return spec;
+  const cells: HeatmapCells = { records, x: "column", y: "row", value: "value", xOrder: columns, yOrder: names, columns: columns.length, rows: names.length };
+  const size = heatmapSize(cells);
+  const layers = heatmapLayers(cells, { width: size.width, scheme: "blueorange", domain: [-1, 1], legendTitle: "r", format: ".2f", showValues: true, xTitle: "", yTitle: "" });
+  return buildSpec({ title }, size, records, layers);
 }
 
 /** Returns the row names of a correlation matrix, raising ValueError unless the table has the shape corr() gives. */

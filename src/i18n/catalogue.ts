@@ -1,8 +1,10 @@
 import type { DataMessages } from "./data.catalogue";
 import type { KerasMessages } from "./keras.catalogue";
+import type { PlotMessages } from "./plot.catalogue";
 
 export type { DataMessages } from "./data.catalogue";
 export type { ExpectedType, KerasMessages, NameKind } from "./keras.catalogue";
+export type { ChartKind, ExpectedData, PlotMessages } from "./plot.catalogue";
 
 /**
  * Every sentence a learner reads, as functions that quote the values they are given.
@@ -13,6 +15,7 @@ export interface Catalogue {
   cli: CliMessages;
   keras: KerasMessages;
   data: DataMessages;
+  plot: PlotMessages;
 }
 
 /** Messages of the `tskeras` command line: install and run. */

@@ -1,6 +1,7 @@
 import type { Catalogue } from "./catalogue";
 import { dataEn } from "./data.en";
 import { kerasEn } from "./keras.en";
+import { plotEn } from "./plot.en";
 
 export const en: Catalogue = {
   kernel: {
@@ -58,4 +59,5 @@ export const en: Catalogue = {
   },
   keras: kerasEn,
   data: dataEn,
+  plot: plotEn,
 };

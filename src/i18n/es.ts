@@ -1,6 +1,7 @@
 import type { Catalogue } from "./catalogue";
 import { dataEs } from "./data.es";
 import { kerasEs } from "./keras.es";
+import { plotEs } from "./plot.es";
 
 export const es: Catalogue = {
   kernel: {
@@ -59,4 +60,5 @@ export const es: Catalogue = {
   },
   keras: kerasEs,
   data: dataEs,
+  plot: plotEs,
 };

@@ -89,14 +89,18 @@ export class FitProgress {
       elapsedSeconds: this.elapsed(),
     };
     this.show(this.progressDisplay, progressBundle(this.state));
-    this.show(this.chartDisplay, historyBundle(this.curves()));
+    // The live chart goes out without its PNG: rendering one takes tens of milliseconds of the training
+    // thread, up to 5 times a second. finish() sends the final chart with it, and that is the output a
+    // saved notebook keeps for GitHub, nbviewer and nbconvert.
+    this.show(this.chartDisplay, historyBundle(this.curves(), undefined, { image: false }));
   }
 
-  /** Sends the final bar and chart. stopped marks a fit() that ended before its last epoch. */
+  /** Sends the final bar and chart, the chart with its PNG. stopped marks a fit() that ended before its last epoch. */
   finish(stopped: boolean): void {
     this.state = { ...this.state, elapsedSeconds: this.elapsed(), stopped };
     this.progressDisplay.finish(progressBundle(this.state));
-    if (this.epochIndices.length > 0) this.chartDisplay.finish(historyBundle(this.curves()));
+    // Outside a cell only the text is printed, so no PNG is rendered there.
+    if (this.epochIndices.length > 0) this.chartDisplay.finish(historyBundle(this.curves(), undefined, { image: this.live }));
   }
 
   private show(display: ThrottledDisplay, bundle: MimeBundle): void {

@@ -7,7 +7,9 @@ import {
   vegaLiteMimeType,
   type TrainingHistory,
 } from "../../src/display/history-chart";
-import { compileWithVegaLite } from "./vega-lite";
+import { renderWithVega } from "./vega-helpers";
+import { stopChartRenderer } from "../../src/display/chart-render";
+import { readPng } from "./png-reader";
 
 const fiveEpochs: TrainingHistory = {
   epoch: [0, 1, 2, 3, 4],
@@ -61,7 +63,7 @@ describe("historyChartSpec()", () => {
     expect(spec.facet.column.sort).toEqual(["loss", "accuracy"]);
   });
 
-  it("compiles, parses and renders with vega-lite 5", () => {
+  it("compiles, parses and renders with vega-lite 5", async () => {
     const longRun = {
       epoch: Array.from({ length: 200 }, (_, i) => i),
       history: { loss: Array.from({ length: 200 }, (_, i) => 1 / (i + 1)) },
@@ -73,7 +75,7 @@ describe("historyChartSpec()", () => {
       historyChartSpec({ epoch: [0, 1], history: { loss: [1, NaN] } }, "en"),
       historyChartSpec(longRun, "en"),
     ];
-    const results = compileWithVegaLite(specs);
+    const results = await renderWithVega(specs);
     for (const result of results) {
       expect(result.error).toBeUndefined();
       expect(result.ok).toBe(true);
@@ -99,9 +101,25 @@ describe("historyText()", () => {
 });
 
 describe("historyBundle()", () => {
-  it("carries the chart and a text fallback", () => {
+  afterAll(async () => {
+    await stopChartRenderer();
+  });
+
+  it("carries the chart, its PNG and a text fallback", () => {
     const bundle = historyBundle(fiveEpochs, "en");
-    expect(Object.keys(bundle).sort()).toEqual([vegaLiteMimeType, "text/plain"].sort());
+    expect(Object.keys(bundle)).toEqual([vegaLiteMimeType, "image/png", "text/plain"]);
     expect(vegaLiteMimeType).toBe("application/vnd.vegalite.v5+json");
+  });
+
+  it("renders a PNG as wide as both panels", () => {
+    const png = readPng(Buffer.from(String(historyBundle(fiveEpochs, "es")["image/png"]), "base64"));
+    const panels = historyChartSpec(fiveEpochs, "es").spec as { width: number; height: number };
+    expect(png.width).toBeGreaterThan(2 * panels.width);
+    expect(png.height).toBeGreaterThan(panels.height);
+  });
+
+  it("leaves the PNG out when asked to", () => {
+    const bundle = historyBundle(fiveEpochs, "en", { image: false });
+    expect(Object.keys(bundle)).toEqual([vegaLiteMimeType, "text/plain"]);
   });
 });

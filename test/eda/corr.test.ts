@@ -2,7 +2,7 @@ import { vegaLiteMimeType } from "../../src/display/history-chart";
 import { vegaLiteBundle } from "../../src/display/bundles";
 import { aq, corr, corrHeatmapSpec } from "../../src/eda";
 import { pearson } from "../../src/eda/corr";
-import { compileWithVegaLite } from "../display/vega-lite";
+import { renderWithVega } from "../display/vega-helpers";
 import { errorMessage } from "../keras/helpers";
 import { smallTable } from "./fixtures";
 
@@ -98,8 +98,8 @@ describe("corrHeatmapSpec()", () => {
     expect(corrHeatmapSpec(matrix).title).toBeUndefined();
   });
 
-  it("compiles, parses and renders with vega-lite 5", () => {
-    const [result] = compileWithVegaLite([corrHeatmapSpec(matrix, { title: "r" })]);
+  it("compiles, parses and renders with vega-lite 5", async () => {
+    const [result] = await renderWithVega([corrHeatmapSpec(matrix, { title: "r" })]);
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([]);
@@ -107,7 +107,7 @@ describe("corrHeatmapSpec()", () => {
   });
 
   it("displays as a Vega-Lite 5 bundle", () => {
-    expect(Object.keys(vegaLiteBundle(corrHeatmapSpec(matrix))).sort()).toEqual([vegaLiteMimeType, "text/plain"].sort());
+    expect(Object.keys(vegaLiteBundle(corrHeatmapSpec(matrix))).sort()).toEqual([vegaLiteMimeType, "image/png", "text/plain"].sort());
   });
 
   it("rejects a table that corr() did not make", () => {

@@ -3,6 +3,7 @@ import { formatValue } from "../../src/display/formatters";
 import type { DisplayOutput } from "../../src/display/mime";
 import { Dense, History, Sequential, datasets, utils } from "../../src/keras/index";
 import { captureOutputs, inLanguage, inLanguageAsync, selectTestBackend } from "./helpers";
+import { stopChartRenderer } from "../../src/display/chart-render";
 
 const vegaLite = "application/vnd.vegalite.v5+json";
 
@@ -12,6 +13,10 @@ beforeAll(async () => {
 
 beforeEach(() => {
   utils.clearSession();
+});
+
+afterAll(async () => {
+  await stopChartRenderer();
 });
 
 function irisModel(): Sequential {
@@ -55,6 +60,11 @@ describe("fit() output", () => {
       expect(points.filter((point) => point.series === series).map((point) => point.epoch)).toEqual([1, 2, 3, 4, 5]);
     }
     expect(String(finalChart["text/plain"])).toMatch(/^Training history: 5 epochs\. Last epoch: loss: /);
+
+    // Only the final chart carries its PNG, because the live updates before it skip the rendering.
+    expect(Object.keys(finalChart)).toEqual([vegaLite, "image/png", "text/plain"]);
+    expect(Buffer.from(String(finalChart["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
+    for (const update of chartOutputs.slice(0, -1)) expect(update.data["image/png"]).toBeUndefined();
 
     // At most about 5 updates a second per display, plus the first display and the final state.
     const allowed = Math.ceil(elapsed / 200) + 2;
@@ -124,6 +134,7 @@ describe("formatters", () => {
     const history = new History({ loss: [1, 0.5], val_loss: [1.1, 0.7] }, [0, 1], { epochs: 2, steps: 4, verbose: 1 });
     const bundle = formatValue(history);
     expect(bundle[vegaLite]).toBeDefined();
+    expect(Buffer.from(String(bundle["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(bundle["text/plain"]).toBe("Training history: 2 epochs. Last epoch: loss: 0.5000 - val_loss: 0.7000");
   });
 
