@@ -1,10 +1,11 @@
 import { inspect } from "node:util";
 import * as tf from "@tensorflow/tfjs";
 import { registerFormatter } from "../display/formatters";
-import { historyBundle } from "../display/history-chart";
+import { historyBundle, historyText } from "../display/history-chart";
+import { currentSink } from "../display/scope";
 import { summaryBundle } from "../display/summary";
 import { keptIndices, tensorBundle, tensorText, type NestedElements, type TensorPreview } from "../display/tensor";
-import { History } from "./history";
+import { History, liveChartOutput } from "./history";
 import { Sequential } from "./sequential";
 
 /** Reduces a numeric tensor to the entries its display keeps along each long axis, without reading the rest. */
@@ -65,7 +66,13 @@ export function registerKerasFormatters(): void {
   registered = true;
 
   registerFormatter((value) => (value instanceof tf.Tensor ? tensorBundle(previewTensor(value)) : undefined));
-  registerFormatter((value) => (value instanceof History ? historyBundle(value) : undefined));
+  registerFormatter((value) => {
+    if (!(value instanceof History)) return undefined;
+    // `await model.fit(...)` on a cell's last line: the cell already shows the training chart, so its
+    // value adds the one-line summary only. The same history shown in another cell is drawn again.
+    if (liveChartOutput(value) !== undefined && liveChartOutput(value) === currentSink()) return { "text/plain": historyText(value) };
+    return historyBundle(value);
+  });
   registerFormatter((value) => (value instanceof Sequential ? summaryBundle(value.summaryData()) : undefined));
 
   // console.log and util.inspect show a tensor's values as its display does, not its internal fields.

@@ -24,3 +24,16 @@ export class History {
     this.params = params;
   }
 }
+
+/** The cell output in which fit() drew each history's live chart. */
+const liveChartOutputs = new WeakMap<History, object>();
+
+/** Records that fit() drew the live chart of history in the given cell output. */
+export function markLiveChart(history: History, output: object): void {
+  liveChartOutputs.set(history, output);
+}
+
+/** Returns the cell output in which fit() drew the live chart of history, if it drew one. */
+export function liveChartOutput(history: History): object | undefined {
+  return liveChartOutputs.get(history);
+}

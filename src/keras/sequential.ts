@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { displayBundle } from "../display/display";
 import { orderedSeries } from "../display/history-chart";
+import { currentSink } from "../display/scope";
 import { formatShape, summaryBundle, type ModelSummary } from "../display/summary";
 import { messages } from "../i18n";
 import { uniqueName } from "./autoname";
@@ -15,7 +16,7 @@ import {
 } from "./data";
 import { Callback } from "./callbacks";
 import { describeValue, InterruptedError, ValueError } from "./errors";
-import { History } from "./history";
+import { History, markLiveChart } from "./history";
 import { ModelInput } from "./input";
 import { Layer } from "./layers";
 import {
@@ -345,6 +346,8 @@ export class Sequential {
 
           const history = this.toKerasHistory(tfHistory, { epochs, steps: batchesPerEpoch, verbose });
           this.history = history;
+          const output = currentSink();
+          if (progress && output) markLiveChart(history, output);
           if (interruptedSince(token)) throw new InterruptedError(messages().keras.trainingInterrupted(history.epoch.length, epochs));
           return history;
         } finally {

@@ -8,9 +8,9 @@ import { closestName } from "../keras/suggest";
 /** One record of a data set: field name to value, such as { epoch: 1, loss: 0.52 }. */
 export type DataRecord = Record<string, unknown>;
 
-/** A table that lists its rows as records, such as an arquero table. */
+/** A table that lists its rows as records, such as an arquero table, whose objects() returns object[]. */
 export interface RecordTable {
-  objects(): DataRecord[];
+  objects(): object[];
 }
 
 /**

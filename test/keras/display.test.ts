@@ -138,6 +138,22 @@ describe("formatters", () => {
     expect(bundle["text/plain"]).toBe("Training history: 2 epochs. Last epoch: loss: 0.5000 - val_loss: 0.7000");
   });
 
+  it("shows fit()'s History as text in the cell that drew its chart", async () => {
+    const { xTrain, yTrain } = datasets.iris();
+    let history: History | undefined;
+    let bundle: Record<string, unknown> | undefined;
+    const outputs = await captureOutputs(async () => {
+      history = await irisModel().fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 2, batchSize: 32 });
+      bundle = formatValue(history);
+    });
+    const charts = outputs.filter((output) => output.kind === "display" && output.data[vegaLite] !== undefined);
+    expect(charts).toHaveLength(1);
+    expect(Object.keys(bundle!)).toEqual(["text/plain"]);
+    expect(String(bundle!["text/plain"])).toMatch(/^Training history: 2 epochs\./);
+    // In another cell, or outside any, the same History is drawn again.
+    expect(formatValue(history)[vegaLite]).toBeDefined();
+  });
+
   it("shows a large tensor with its shape and ellipses", () => {
     const tensor = tf.tidy(() => tf.range(0, 200 * 50).reshape([200, 50]));
     const bundle = formatValue(tensor);
