@@ -141,16 +141,36 @@ class RenderWorker {
 let renderer: RenderWorker | undefined;
 
 /**
+ * How long the rendering worker stays after its last chart. It holds vega, vega-lite, resvg and the
+ * fonts, about 40 MiB, which a workshop's idle kernels give back; a chart after that waits about
+ * 0.5 s for a new worker.
+ */
+const idleWorkerMs = 60_000;
+let idleTimer: NodeJS.Timeout | undefined;
+
+/**
  * Renders a Vega-Lite 5 spec to SVG and PNG, synchronously. The first call starts the rendering worker.
  * Raises ChartRenderError when the spec is invalid, the renderer cannot load, or rendering times out.
  */
 export function renderChart(spec: object): RenderedChart {
   if (renderer === undefined || renderer.exited) renderer = new RenderWorker();
-  return renderer.render(spec);
+  clearTimeout(idleTimer);
+  try {
+    return renderer.render(spec);
+  } finally {
+    idleTimer = setTimeout(() => void stopChartRenderer(), idleWorkerMs);
+    idleTimer.unref();
+  }
+}
+
+/** Returns whether a rendering worker is running. */
+export function chartRendererRunning(): boolean {
+  return renderer !== undefined && !renderer.exited;
 }
 
 /** Ends the rendering worker, if one runs; the next render starts a new one. */
 export async function stopChartRenderer(): Promise<void> {
+  clearTimeout(idleTimer);
   const running = renderer;
   renderer = undefined;
   if (running !== undefined && !running.exited) await running.stop();

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ChartRenderError, renderChart, stopChartRenderer } from "../../src/display/chart-render";
+import { ChartRenderError, chartRendererRunning, renderChart, stopChartRenderer } from "../../src/display/chart-render";
 import { isInk, readPng } from "./png-reader";
 import { layoutOfSvg } from "./vega-helpers";
 
@@ -98,6 +98,23 @@ describe("renderChart()", () => {
 
   it("starts a new worker after stopChartRenderer()", async () => {
     await stopChartRenderer();
+    expect(readPng(renderChart(lineSpec).png).width).toBeGreaterThan(300);
+  });
+
+  it("ends the worker a minute after its last chart", async () => {
+    jest.useFakeTimers({ doNotFake: ["Date", "nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      renderChart(lineSpec);
+      jest.advanceTimersByTime(59_000);
+      expect(chartRendererRunning()).toBe(true);
+      renderChart(lineSpec);
+      jest.advanceTimersByTime(59_000);
+      expect(chartRendererRunning()).toBe(true);
+      jest.advanceTimersByTime(1_000);
+      expect(chartRendererRunning()).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(readPng(renderChart(lineSpec).png).width).toBeGreaterThan(300);
   });
 });
