@@ -141,9 +141,9 @@ class RenderWorker {
 let renderer: RenderWorker | undefined;
 
 /**
- * How long the rendering worker stays after its last chart. It holds vega, vega-lite, resvg and the
- * fonts, about 40 MiB, which a workshop's idle kernels give back; a chart after that waits about
- * 0.5 s for a new worker.
+ * How long the rendering worker stays after its last chart. Its copy of vega, vega-lite, resvg and
+ * the fonts takes about 40 MiB, which the idle kernels of a workshop give back. A chart after that
+ * waits about 0.5 s for a new worker.
  */
 const idleWorkerMs = 60_000;
 let idleTimer: NodeJS.Timeout | undefined;
