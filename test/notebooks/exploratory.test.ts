@@ -120,16 +120,29 @@ describe("tskeras run notebooks/es/02-analisis-exploratorio.ipynb", () => {
   });
 });
 
-describe("Python's nbclient running notebooks/en/02-exploratory-analysis.ipynb", () => {
+describe("tskeras run notebooks/en/02-exploratory-analysis.ipynb", () => {
+  it("runs every cell without errors, titled in English", () => {
+    const notebook = copyNotebook("notebooks/en/02-exploratory-analysis.ipynb", "en-run");
+    const output = join(folder, "en-run", "output.ipynb");
+    execFileSync(process.execPath, [CLI, "run", notebook, "--output", output], { env: { ...process.env, TSKERAS_LANG: "" }, encoding: "utf8" });
+    const cells = codeCells(output);
+    expect(cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.output_type === "error")).toEqual([]);
+    expect(String(dataOf(cells, "plot.histogram(", "text/plain"))).toContain("Histogram");
+  }, 300_000);
+});
+
+describe.each([
+  ["notebooks/en/02-exploratory-analysis.ipynb", "en", "penguins.csv", "Scatter"],
+  ["notebooks/es/02-analisis-exploratorio.ipynb", "es", "pinguinos.csv", "dispersión"],
+])("Python's nbclient running %s", (path, language, csv, scatterTitle) => {
   it("executes every cell without errors through the installed kernelspec", () => {
-    const notebook = copyNotebook("notebooks/en/02-exploratory-analysis.ipynb", "en");
-    const dataDir = join(folder, "jupyter-data");
-    const env = { ...process.env, JUPYTER_DATA_DIR: dataDir, TSKERAS_LANG: "en" };
+    const notebook = copyNotebook(path, `nbclient-${language}`);
+    const env = { ...process.env, JUPYTER_DATA_DIR: join(folder, "jupyter-data"), TSKERAS_LANG: language };
     execFileSync(process.execPath, [CLI, "install", "--user"], { env, encoding: "utf8" });
 
-    const executed = join(folder, "en", "executed.ipynb");
+    const executed = join(folder, `nbclient-${language}`, "executed.ipynb");
     const run = spawnSync(PYTHON, [join(ROOT, "test/python/run_notebook.py"), notebook, executed], {
-      cwd: join(folder, "en"),
+      cwd: join(folder, `nbclient-${language}`),
       env,
       encoding: "utf8",
       timeout: 300_000,
@@ -137,7 +150,7 @@ describe("Python's nbclient running notebooks/en/02-exploratory-analysis.ipynb",
     expect(run.stderr.split("\n").filter((line) => /failed|error outputs/.test(line))).toEqual([]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/executed \d+ code cells without errors/);
-    expect(existsSync(join(folder, "en", "penguins.csv"))).toBe(true);
-    expect(String(dataOf(codeCells(executed), "plot.scatter(", "text/plain"))).toContain("Scatter");
+    expect(existsSync(join(folder, `nbclient-${language}`, csv))).toBe(true);
+    expect(String(dataOf(codeCells(executed), "plot.scatter(", "text/plain"))).toContain(scatterTitle);
   }, 320_000);
 });
