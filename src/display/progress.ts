@@ -19,8 +19,6 @@ export interface TrainingProgress {
   stopped?: boolean;
 }
 
-const barWidth = 30;
-
 /** Returns the finished fraction of the whole training, from 0 to 1. */
 export function progressFraction(progress: TrainingProgress): number {
   if (progress.epochs <= 0) return 1;
@@ -29,20 +27,15 @@ export function progressFraction(progress: TrainingProgress): number {
   return Math.min(Math.max(done, 0), 1);
 }
 
-function textBar(fraction: number): string {
-  const filled = Math.floor(fraction * barWidth);
-  if (filled >= barWidth) return `[${"=".repeat(barWidth)}]`;
-  return `[${"=".repeat(filled)}>${".".repeat(barWidth - filled - 1)}]`;
-}
-
 /**
- * Formats the progress line: `Epoch 3/50 [==>.....] 6% - 1.2s - loss: 0.9120 - accuracy: 0.6250`.
+ * Formats the line beside the HTML bar: `Epoch 3/50 - 6% - 1.2s - loss: 0.9120 - accuracy: 0.6250`.
  * "Epoch" and the log names stay in English, as Keras prints them, in every language.
  */
 export function progressLine(progress: TrainingProgress): string {
   const fraction = progressFraction(progress);
   const parts = [
-    `Epoch ${progress.epoch}/${progress.epochs} ${textBar(fraction)} ${Math.floor(fraction * 100)}%`,
+    `Epoch ${progress.epoch}/${progress.epochs}`,
+    `${Math.floor(fraction * 100)}%`,
     `${progress.elapsedSeconds.toFixed(1)}s`,
   ];
   const logs = formatLogs(progress.logs);

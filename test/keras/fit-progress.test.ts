@@ -79,6 +79,8 @@ describe("FitProgress", () => {
     for (const output of outputs.filter((output) => output.kind === "update")) {
       expect([opened[0].displayId, opened[1].displayId]).toContain(output.displayId);
     }
+    // SVG, so each point is an element.
+    expect(opened[1].metadata).toEqual({ [vegaLite]: { embed_options: { renderer: "svg" } } });
     const chartUpdates = outputs.filter((output) => output.kind === "update" && output.displayId === opened[1].displayId);
     expect(Object.keys(chartUpdates[chartUpdates.length - 1].data).sort()).toEqual([vegaLite, "text/plain"].sort());
     expect(chartUpdates[chartUpdates.length - 1].data["text/plain"]).toMatch(/^Training history: 20 epochs\. /);
@@ -106,7 +108,7 @@ describe("FitProgress", () => {
     const bar = outputs.filter(isBar);
     const finalBar = String(bar[bar.length - 1].data["text/html"]);
     expect(finalBar).toContain('<progress value="1.0000" max="1"');
-    expect(finalBar).toContain("Epoch 20/20 [==============================] 100%");
+    expect(finalBar).toContain("Epoch 20/20 - 100% - ");
     expect(finalBar).toContain("loss: 0.0500 - accuracy: 0.5000 - val_loss: 0.0750 - val_accuracy: 0.2500");
 
     const chart = outputs.filter((output) => vegaLite in output.data);
@@ -118,7 +120,7 @@ describe("FitProgress", () => {
     // 1 ms batches: the last epoch ends well within the 100 ms after the previous update.
     const { outputs } = simulateFit({ epochs: 3, batches: 5, msPerBatch: 1 });
     const bar = outputs.filter(isBar);
-    expect(String(bar[bar.length - 1].data["text/html"])).toContain("Epoch 3/3 [==============================] 100%");
+    expect(String(bar[bar.length - 1].data["text/html"])).toContain("Epoch 3/3 - 100% - ");
   });
 
   it("prints one line per epoch and none per batch", () => {

@@ -113,7 +113,7 @@ describe("tskeras run notebooks/es/01-modelo-secuencial.ipynb", () => {
     expect(bar).toBeDefined();
     const html = String(bar!.data!["text/html"]);
     expect(html).toContain('<progress value="1.0000" max="1"');
-    expect(html).toContain("Epoch 50/50 [==============================] 100%");
+    expect(html).toContain("Epoch 50/50 - 100% - ");
   });
 
   it("prints evaluate's loss and an accuracy above 0.9", () => {
