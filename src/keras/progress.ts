@@ -1,6 +1,6 @@
 import { displayBundle } from "../display/display";
 import type { MimeBundle } from "../display/mime";
-import { historyBundle } from "../display/history-chart";
+import { historyBundle, liveHistoryChartMetadata } from "../display/history-chart";
 import { epochLine, progressBundle, type TrainingProgress } from "../display/progress";
 import { currentSink } from "../display/scope";
 import { defaultMinIntervalMs, systemClock, ThrottledDisplay, type Clock } from "../display/throttle";
@@ -54,7 +54,9 @@ export class FitProgress {
   constructor(private readonly settings: FitProgressSettings) {
     this.clock = settings.clock ?? systemClock;
     this.progressDisplay = new ThrottledDisplay(displayBundle, progressMinIntervalMs, this.clock);
-    this.chartDisplay = new ThrottledDisplay((bundle) => displayBundle(this.live ? withoutText(bundle) : bundle), defaultMinIntervalMs, this.clock);
+    const openChart = (bundle: MimeBundle) =>
+      this.live ? displayBundle(withoutText(bundle), { metadata: liveHistoryChartMetadata }) : displayBundle(bundle);
+    this.chartDisplay = new ThrottledDisplay(openChart, defaultMinIntervalMs, this.clock);
     this.startedAt = this.clock.now();
     this.epochStartedAt = this.startedAt;
     this.state = {
