@@ -90,6 +90,9 @@ function publish(kind: "display" | "update", data: MimeBundle, metadata: Record<
   if (kind === "display") console.log(String(data["text/plain"] ?? ""));
 }
 
+/** True for a MIME bundle: a plain object whose keys are all MIME types, such as { "text/html": ... }. */
 function isBundle(value: unknown): value is MimeBundle {
-  return typeof value === "object" && value !== null && "text/plain" in value;
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => /^[a-z]+\/[\w.+-]+$/i.test(key));
 }

@@ -1,5 +1,5 @@
 import { messages, type Language } from "../i18n";
-import { chartBundle, chartConfig, vegaLiteSchema, type ChartBundleOptions } from "./chart";
+import { chartBundle, chartConfig, vegaLiteMimeType, vegaLiteSchema, type ChartBundleOptions } from "./chart";
 import type { MimeBundle } from "./mime";
 import { formatLogs } from "./numbers";
 
@@ -98,6 +98,13 @@ export function historyText(history: TrainingHistory, language?: Language): stri
   }
   return text.historyText(history.epoch.length, formatLogs(logs));
 }
+
+/**
+ * Display metadata of a training chart that is redrawn while it trains. JupyterLab 4 passes a Vega
+ * output's embed_options to vega-embed, which draws on a canvas by default. In SVG each point is an
+ * element with an ARIA label ("epoch: 3; value: 0.91; series: loss") for screen readers and browser tests.
+ */
+export const liveHistoryChartMetadata = { [vegaLiteMimeType]: { embed_options: { renderer: "svg" } } };
 
 /** Builds the MIME bundle of a training history: the Vega-Lite chart, its PNG image and its text summary. */
 export function historyBundle(history: TrainingHistory, language?: Language, options: ChartBundleOptions = {}): MimeBundle {

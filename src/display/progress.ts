@@ -19,8 +19,6 @@ export interface TrainingProgress {
   stopped?: boolean;
 }
 
-const barWidth = 30;
-
 /** Returns the finished fraction of the whole training, from 0 to 1. */
 export function progressFraction(progress: TrainingProgress): number {
   if (progress.epochs <= 0) return 1;
@@ -29,20 +27,15 @@ export function progressFraction(progress: TrainingProgress): number {
   return Math.min(Math.max(done, 0), 1);
 }
 
-function textBar(fraction: number): string {
-  const filled = Math.floor(fraction * barWidth);
-  if (filled >= barWidth) return `[${"=".repeat(barWidth)}]`;
-  return `[${"=".repeat(filled)}>${".".repeat(barWidth - filled - 1)}]`;
-}
-
 /**
- * Formats the progress line: `Epoch 3/50 [==>.....] 6% - 1.2s - loss: 0.9120 - accuracy: 0.6250`.
+ * Formats the line beside the HTML bar: `Epoch 3/50 - 6% - 1.2s - loss: 0.9120 - accuracy: 0.6250`.
  * "Epoch" and the log names stay in English, as Keras prints them, in every language.
  */
 export function progressLine(progress: TrainingProgress): string {
   const fraction = progressFraction(progress);
   const parts = [
-    `Epoch ${progress.epoch}/${progress.epochs} ${textBar(fraction)} ${Math.floor(fraction * 100)}%`,
+    `Epoch ${progress.epoch}/${progress.epochs}`,
+    `${Math.floor(fraction * 100)}%`,
     `${progress.elapsedSeconds.toFixed(1)}s`,
   ];
   const logs = formatLogs(progress.logs);
@@ -50,11 +43,26 @@ export function progressLine(progress: TrainingProgress): string {
   return parts.join(" - ");
 }
 
-/** Formats the progress as text: the progress line, and a second line when training stopped early. */
-export function progressText(progress: TrainingProgress, language?: Language): string {
-  const line = progressLine(progress);
-  if (!progress.stopped) return line;
-  return `${line}\n${messages(language).keras.trainingStopped(progress.epoch, progress.epochs)}`;
+/** One finished epoch, as its line of text reports it. */
+export interface EpochSummary {
+  /** The epoch, counted from 1. */
+  epoch: number;
+  epochs: number;
+  /** Time the epoch took, in seconds. */
+  seconds: number;
+  /** The epoch's logs, in order: loss, metrics, then their validation values. */
+  logs: Record<string, number>;
+}
+
+/**
+ * Formats the line that reports a finished epoch: `Epoch 3/50 - 0.1s - loss: 0.9120 - accuracy: 0.6250`,
+ * as Keras prints with verbose 2. "Epoch" and the log names stay in English in every language.
+ */
+export function epochLine(summary: EpochSummary): string {
+  const parts = [`Epoch ${summary.epoch}/${summary.epochs}`, `${summary.seconds.toFixed(1)}s`];
+  const logs = formatLogs(summary.logs);
+  if (logs) parts.push(logs);
+  return parts.join(" - ");
 }
 
 /** Lays out the progress as an HTML progress bar followed by the progress line. */
@@ -68,7 +76,12 @@ export function progressHtml(progress: TrainingProgress, language?: Language): s
   return `<div class="tskeras-progress">${bar} ${line}${stopped}</div>`;
 }
 
-/** Builds the MIME bundle of the training progress: the HTML bar and the text line. */
+/**
+ * Builds the MIME bundle of the training progress: the HTML bar alone. It has no text/plain because
+ * console clients (jupyter console, `jupyter run`) print a display's first bundle and ignore
+ * update_display_data, so its text would show the state at the start of training. fit() prints one
+ * line per finished epoch (epochLine) instead, which consoles and saved notebooks both keep.
+ */
 export function progressBundle(progress: TrainingProgress, language?: Language): MimeBundle {
-  return { "text/html": progressHtml(progress, language), "text/plain": progressText(progress, language) };
+  return { "text/html": progressHtml(progress, language) };
 }

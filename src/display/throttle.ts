@@ -8,7 +8,8 @@ export interface Clock {
   clearTimeout(timer: unknown): void;
 }
 
-const systemClock: Clock = {
+/** The real clock, whose timers do not keep Node running. */
+export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, milliseconds) => {
     const timer = setTimeout(callback, milliseconds);
@@ -59,8 +60,9 @@ export class ThrottledDisplay {
     if (this.timer === undefined) {
       this.timer = this.clock.setTimeout(() => {
         this.timer = undefined;
+        // Going through update() checks the interval again, in case the timer fired early.
         const deferred = this.pending;
-        if (deferred !== undefined && !this.finished) this.send(deferred);
+        if (deferred !== undefined) this.update(deferred);
       }, wait);
     }
   }
@@ -68,8 +70,6 @@ export class ThrottledDisplay {
   /** Sends the final bundle at once and stops. Deferred updates are dropped and later ones ignored. */
   finish(bundle: MimeBundle): void {
     if (this.finished) return;
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
     this.send(bundle);
     this.finished = true;
   }
@@ -80,6 +80,10 @@ export class ThrottledDisplay {
   }
 
   private send(bundle: MimeBundle): void {
+    // A send replaces whatever was deferred. Its timer goes too: it would fire before the next interval
+    // ends when an update came in after the timer was due, but before a busy event loop ran it.
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending = undefined;
     this.lastSentAt = this.clock.now();
     if (this.handle === undefined) {

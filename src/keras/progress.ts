@@ -1,9 +1,10 @@
 import { displayBundle } from "../display/display";
 import type { MimeBundle } from "../display/mime";
-import { historyBundle } from "../display/history-chart";
-import { progressBundle, type TrainingProgress } from "../display/progress";
+import { historyBundle, liveHistoryChartMetadata } from "../display/history-chart";
+import { epochLine, progressBundle, type TrainingProgress } from "../display/progress";
 import { currentSink } from "../display/scope";
-import { ThrottledDisplay } from "../display/throttle";
+import { defaultMinIntervalMs, systemClock, ThrottledDisplay, type Clock } from "../display/throttle";
+import { messages } from "../i18n";
 
 /** Logs as TF.js passes them to callbacks, before renaming: { loss, acc, val_loss, batch, size }. */
 export type TfjsLogs = Record<string, number> | undefined;
@@ -17,18 +18,30 @@ export interface FitProgressSettings {
   verbose: 1 | 2;
   /** Turns TF.js log names into Keras's (acc into accuracy) and drops batch and size. */
   renameLogs: (logs: TfjsLogs) => Record<string, number>;
+  /** Time source of the throttles and of the times shown; the system clock unless a test passes one. */
+  clock?: Clock;
 }
 
+/** Minimum time between two updates of the progress bar: at most 10 updates a second. */
+export const progressMinIntervalMs = 100;
+
 /**
- * The outputs of one fit() call: a progress bar and a chart of the training curves, each shown once
- * and refreshed in place through its display handle, at most 5 times a second. finish() sends the
- * final state of both, whatever the throttle. Outside a notebook cell, where updates cannot replace
- * what was printed, only the final state is shown.
+ * The outputs of one fit() call: a progress bar, a chart of the training curves and one printed line
+ * per finished epoch. The bar is refreshed in place through its display handle at most 10 times a
+ * second and the chart at most 5 times, so a fast fit does not flood the front end. finish() sends
+ * the final state of both, whatever the throttle. The bar is HTML only, so it is shown only inside a
+ * notebook cell. Outside one, the epoch lines and the chart's final text are all that is printed.
+ *
+ * Console clients (jupyter console, `jupyter run`) print a display's first text/plain and ignore its
+ * updates. The chart therefore opens without text/plain, which would summarise epoch 1 above the
+ * epoch lines, and its updates carry it for saved notebooks.
  */
 export class FitProgress {
-  private readonly progressDisplay = new ThrottledDisplay(displayBundle);
-  private readonly chartDisplay = new ThrottledDisplay(displayBundle);
-  private readonly startedAt = Date.now();
+  private readonly clock: Clock;
+  private readonly progressDisplay: ThrottledDisplay;
+  private readonly chartDisplay: ThrottledDisplay;
+  private readonly startedAt: number;
+  private epochStartedAt: number;
   private readonly live = currentSink() !== undefined;
   private readonly epochIndices: number[] = [];
   private readonly series: Record<string, number[]> = {};
@@ -39,6 +52,13 @@ export class FitProgress {
   private batchSamples = 0;
 
   constructor(private readonly settings: FitProgressSettings) {
+    this.clock = settings.clock ?? systemClock;
+    this.progressDisplay = new ThrottledDisplay(displayBundle, progressMinIntervalMs, this.clock);
+    const openChart = (bundle: MimeBundle) =>
+      this.live ? displayBundle(withoutText(bundle), { metadata: liveHistoryChartMetadata }) : displayBundle(bundle);
+    this.chartDisplay = new ThrottledDisplay(openChart, defaultMinIntervalMs, this.clock);
+    this.startedAt = this.clock.now();
+    this.epochStartedAt = this.startedAt;
     this.state = {
       epoch: settings.initialEpoch + 1,
       epochs: settings.epochs,
@@ -57,6 +77,7 @@ export class FitProgress {
   onEpochBegin(epoch: number): void {
     this.batchSums = {};
     this.batchSamples = 0;
+    this.epochStartedAt = this.clock.now();
     this.state = { ...this.state, epoch: epoch + 1, batch: 0, elapsedSeconds: this.elapsed() };
   }
 
@@ -93,14 +114,18 @@ export class FitProgress {
     // thread, up to 5 times a second. finish() sends the final chart with it, and that is the output a
     // saved notebook keeps for GitHub, nbviewer and nbconvert.
     this.show(this.chartDisplay, historyBundle(this.curves(), undefined, { image: false }));
+
+    const seconds = (this.clock.now() - this.epochStartedAt) / 1000;
+    console.log(epochLine({ epoch: epoch + 1, epochs: this.settings.epochs, seconds, logs: renamed }));
   }
 
   /** Sends the final bar and chart, the chart with its PNG. stopped marks a fit() that ended before its last epoch. */
   finish(stopped: boolean): void {
     this.state = { ...this.state, elapsedSeconds: this.elapsed(), stopped };
-    this.progressDisplay.finish(progressBundle(this.state));
+    if (this.live) this.progressDisplay.finish(progressBundle(this.state));
     // Outside a cell only the text is printed, so no PNG is rendered there.
     if (this.epochIndices.length > 0) this.chartDisplay.finish(historyBundle(this.curves(), undefined, { image: this.live }));
+    if (stopped) console.log(messages().keras.trainingStopped(this.state.epoch, this.state.epochs));
   }
 
   private show(display: ThrottledDisplay, bundle: MimeBundle): void {
@@ -114,6 +139,13 @@ export class FitProgress {
   }
 
   private elapsed(): number {
-    return (Date.now() - this.startedAt) / 1000;
+    return (this.clock.now() - this.startedAt) / 1000;
   }
+}
+
+/** Returns the bundle without its text/plain form. */
+function withoutText(bundle: MimeBundle): MimeBundle {
+  const rest = { ...bundle };
+  delete rest["text/plain"];
+  return rest;
 }

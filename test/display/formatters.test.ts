@@ -1,4 +1,4 @@
-import { clearOutput, display } from "../../src/display/display";
+import { clearOutput, display, displayBundle } from "../../src/display/display";
 import { formatValue, registerFormatter } from "../../src/display/formatters";
 import type { DisplayOutput } from "../../src/display/mime";
 import { runWithSink } from "../../src/display/scope";
@@ -33,6 +33,26 @@ describe("display()", () => {
     expect(outputs.map((o) => o.kind)).toEqual(["display", "update"]);
     expect(outputs[1].data["text/plain"]).toBe("2");
     expect(outputs[0].displayId).toBe(outputs[1].displayId);
+  });
+});
+
+describe("displayBundle()", () => {
+  it("updates with a bundle as it is, also one without text/plain", () => {
+    const outputs: DisplayOutput[] = [];
+    runWithSink({ display: (output) => outputs.push(output) }, () => {
+      const handle = displayBundle({ "text/html": "<b>1</b>" });
+      handle.update({ "text/html": "<b>2</b>" });
+    });
+    expect(outputs[1].data).toEqual({ "text/html": "<b>2</b>" });
+  });
+
+  it("formats an update that is not a bundle", () => {
+    const outputs: DisplayOutput[] = [];
+    runWithSink({ display: (output) => outputs.push(output) }, () => {
+      const handle = displayBundle({ "text/plain": "1" });
+      handle.update({ count: 2 });
+    });
+    expect(outputs[1].data["text/plain"]).toContain("count: 2");
   });
 });
 

@@ -1,38 +1,7 @@
 import type { DisplayHandle } from "../../src/display/display";
 import type { MimeBundle } from "../../src/display/mime";
-import { ThrottledDisplay, type Clock } from "../../src/display/throttle";
-
-/** A clock whose time moves only when the test advances it, with timers that fire as it passes. */
-class FakeClock implements Clock {
-  time = 0;
-  private timers: Array<{ at: number; callback: () => void; id: number }> = [];
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(callback: () => void, milliseconds: number): unknown {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + milliseconds, callback, id });
-    return id;
-  }
-
-  clearTimeout(timer: unknown): void {
-    this.timers = this.timers.filter((entry) => entry.id !== timer);
-  }
-
-  advance(milliseconds: number): void {
-    this.time += milliseconds;
-    const due = this.timers.filter((entry) => entry.at <= this.time);
-    this.timers = this.timers.filter((entry) => entry.at > this.time);
-    for (const entry of due) entry.callback();
-  }
-
-  get pendingTimers(): number {
-    return this.timers.length;
-  }
-}
+import { ThrottledDisplay } from "../../src/display/throttle";
+import { FakeClock } from "./fake-clock";
 
 function recorder() {
   const sent: Array<{ kind: string; text: unknown }> = [];
@@ -41,6 +10,16 @@ function recorder() {
     return { id: "d1", update: (next) => sent.push({ kind: "update", text: (next as MimeBundle)["text/plain"] }) };
   };
   return { sent, open };
+}
+
+/**
+ * A clock whose timers fire a millisecond before they are due. Node runs timers by its own monotonic
+ * clock, which can differ from Date.now() by a millisecond of rounding.
+ */
+class EarlyClock extends FakeClock {
+  override setTimeout(callback: () => void, milliseconds: number): unknown {
+    return super.setTimeout(callback, milliseconds - 1);
+  }
 }
 
 const bundle = (text: string): MimeBundle => ({ "text/plain": text });
@@ -80,6 +59,38 @@ describe("ThrottledDisplay", () => {
     expect(sent).toHaveLength(1);
     clock.advance(100);
     expect(sent[1]).toEqual({ kind: "update", text: "3" });
+  });
+
+  it("keeps the interval when its timer runs late", () => {
+    const clock = new FakeClock();
+    const { sent, open } = recorder();
+    const display = new ThrottledDisplay(open, 200, clock);
+    display.update(bundle("1"));
+    clock.advance(50);
+    display.update(bundle("2"));
+    // A busy event loop: time passes the deferred update's due time without running its timer.
+    clock.time += 180;
+    display.update(bundle("3"));
+    display.update(bundle("4"));
+    expect(sent.map((entry) => entry.text)).toEqual(["1", "3"]);
+    // The late timer now runs: "4" still waits for 200 ms after "3".
+    clock.advance(20);
+    expect(sent).toHaveLength(2);
+    clock.advance(180);
+    expect(sent.map((entry) => entry.text)).toEqual(["1", "3", "4"]);
+  });
+
+  it("checks the interval again when its timer fires early", () => {
+    const clock = new EarlyClock();
+    const { sent, open } = recorder();
+    const display = new ThrottledDisplay(open, 200, clock);
+    display.update(bundle("1"));
+    clock.advance(50);
+    display.update(bundle("2"));
+    clock.advance(149);
+    expect(sent).toHaveLength(1);
+    clock.advance(1);
+    expect(sent.map((entry) => entry.text)).toEqual(["1", "2"]);
   });
 
   it("sends the final state at once and exactly once", () => {

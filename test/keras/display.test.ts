@@ -31,12 +31,28 @@ function outputsOf(outputs: DisplayOutput[], displayId: string | undefined): Dis
   return outputs.filter((output) => output.displayId === displayId);
 }
 
+/** Runs fn as a notebook cell, collecting its displays and the lines it prints with console.log. */
+async function captureCell(fn: () => Promise<unknown>): Promise<{ outputs: DisplayOutput[]; printed: string[] }> {
+  const printed: string[] = [];
+  const log = jest.spyOn(console, "log").mockImplementation((text: unknown) => void printed.push(String(text)));
+  try {
+    const outputs = await captureOutputs(fn);
+    return { outputs, printed };
+  } finally {
+    log.mockRestore();
+  }
+}
+
+function isBar(output: DisplayOutput): boolean {
+  return String(output.data["text/html"] ?? "").includes('class="tskeras-progress"');
+}
+
 describe("fit() output", () => {
   it("shows one progress bar and one chart, updated in place", async () => {
     const { xTrain, yTrain } = datasets.iris();
     const model = irisModel();
     const started = Date.now();
-    const outputs = await captureOutputs(() =>
+    const { outputs, printed } = await captureCell(() =>
       model.fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 5, batchSize: 16, validationSplit: 0.1 }),
     );
     const elapsed = Date.now() - started;
@@ -44,14 +60,15 @@ describe("fit() output", () => {
     const shown = outputs.filter((output) => output.kind === "display");
     expect(shown).toHaveLength(2);
     const [progress, chart] = shown;
-    expect(Object.keys(progress.data).sort()).toEqual(["text/html", "text/plain"]);
-    expect(Object.keys(chart.data).sort()).toEqual([vegaLite, "text/plain"].sort());
+    expect(Object.keys(progress.data)).toEqual(["text/html"]);
+    expect(Object.keys(chart.data)).toEqual([vegaLite]);
     expect(new Set(outputs.map((output) => output.displayId))).toEqual(new Set([progress.displayId, chart.displayId]));
 
     // The last state of each display is exact: all epochs, all series.
     const progressOutputs = outputsOf(outputs, progress.displayId);
-    const finalProgress = String(progressOutputs[progressOutputs.length - 1].data["text/plain"]);
-    expect(finalProgress).toMatch(/^Epoch 5\/5 \[=+\] 100% - [\d.]+s - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/);
+    const finalProgress = String(progressOutputs[progressOutputs.length - 1].data["text/html"]);
+    expect(finalProgress).toContain('<progress value="1.0000" max="1"');
+    expect(finalProgress).toMatch(/Epoch 5\/5 - 100% - [\d.]+s - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}</);
 
     const chartOutputs = outputsOf(outputs, chart.displayId);
     const finalChart = chartOutputs[chartOutputs.length - 1].data;
@@ -66,33 +83,40 @@ describe("fit() output", () => {
     expect(Buffer.from(String(finalChart["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
     for (const update of chartOutputs.slice(0, -1)) expect(update.data["image/png"]).toBeUndefined();
 
-    // At most about 5 updates a second per display, plus the first display and the final state.
-    const allowed = Math.ceil(elapsed / 200) + 2;
-    expect(progressOutputs.length).toBeLessThanOrEqual(allowed);
-    expect(chartOutputs.length).toBeLessThanOrEqual(allowed);
+    // At most 10 bar updates and 5 chart updates a second, plus the first display and the final state.
+    expect(progressOutputs.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    expect(chartOutputs.length).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 2);
+
+    // The text form: one line per epoch, none per batch.
+    expect(printed).toHaveLength(5);
+    printed.forEach((line, index) => {
+      expect(line).toMatch(new RegExp(`^Epoch ${index + 1}/5 - [\\d.]+s - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4} - val_loss: \\d\\.\\d{4} - val_accuracy: \\d\\.\\d{4}$`));
+    });
   });
 
   it("shows nothing with verbose 0", async () => {
     const { xTrain, yTrain } = datasets.iris();
-    const outputs = await captureOutputs(() => irisModel().fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 2, verbose: 0 }));
+    const { outputs, printed } = await captureCell(() => irisModel().fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 2, verbose: 0 }));
     expect(outputs).toEqual([]);
+    expect(printed).toEqual([]);
   });
 
   it("refreshes once per epoch with verbose 2", async () => {
     const { xTrain, yTrain } = datasets.iris();
-    const outputs = await captureOutputs(() =>
+    const { outputs, printed } = await captureCell(() =>
       irisModel().fit(xTrain, utils.toCategorical(yTrain, 3), { epochs: 3, batchSize: 8, verbose: 2 }),
     );
-    const progressTexts = outputs.filter((output) => "text/html" in output.data).map((output) => String(output.data["text/plain"]));
-    expect(progressTexts[progressTexts.length - 1]).toMatch(/^Epoch 3\/3 .* 100%/);
+    const bars = outputs.filter(isBar).map((output) => String(output.data["text/html"]));
+    expect(bars[bars.length - 1]).toMatch(/Epoch 3\/3 .* 100%/);
     // Only whole epochs: 0% at the start, then 33%, 66% and 100%, never a share of an epoch's 15 batches.
-    for (const text of progressTexts) expect(text).toMatch(/\] (0|33|66|100)% - /);
+    for (const html of bars) expect(html).toMatch(/ - (0|33|66|100)% - /);
+    expect(printed.map((line) => line.split(" - ")[0])).toEqual(["Epoch 1/3", "Epoch 2/3", "Epoch 3/3"]);
   });
 
   it("says where training stopped early", async () => {
     const { xTrain, yTrain } = datasets.iris();
     const model = irisModel();
-    const outputs = await captureOutputs(() =>
+    const { outputs, printed } = await captureCell(() =>
       inLanguageAsync("es", () =>
         model.fit(xTrain, utils.toCategorical(yTrain, 3), {
           epochs: 10,
@@ -100,9 +124,11 @@ describe("fit() output", () => {
         }),
       ),
     );
-    const progress = outputs.filter((output) => "text/html" in output.data);
-    const finalText = String(progress[progress.length - 1].data["text/plain"]);
-    expect(finalText.split("\n")[1]).toBe("El entrenamiento se detuvo tras la época 2 de 10.");
+    const bars = outputs.filter(isBar);
+    const finalBar = String(bars[bars.length - 1].data["text/html"]);
+    expect(finalBar).toContain("El entrenamiento se detuvo tras la época 2 de 10.");
+    expect(printed).toHaveLength(3);
+    expect(printed[2]).toBe("El entrenamiento se detuvo tras la época 2 de 10.");
   });
 });
 
@@ -225,7 +251,7 @@ describe("the tutorial cell", () => {
 });
 
 describe("fit() outside a notebook cell", () => {
-  it("prints only the final progress and history", async () => {
+  it("prints one line per epoch and the history", async () => {
     const { xTrain, yTrain } = datasets.iris();
     const printed: string[] = [];
     const log = jest.spyOn(console, "log").mockImplementation((text: unknown) => void printed.push(String(text)));
@@ -234,8 +260,8 @@ describe("fit() outside a notebook cell", () => {
     } finally {
       log.mockRestore();
     }
-    expect(printed).toHaveLength(2);
-    expect(printed[0]).toMatch(/^Epoch 3\/3 \[=+\] 100% /);
-    expect(printed[1]).toMatch(/^Training history: 3 epochs\. /);
+    expect(printed).toHaveLength(4);
+    expect(printed.slice(0, 3).map((line) => line.split(" - ")[0])).toEqual(["Epoch 1/3", "Epoch 2/3", "Epoch 3/3"]);
+    expect(printed[3]).toMatch(/^Training history: 3 epochs\. /);
   });
 });

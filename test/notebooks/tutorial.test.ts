@@ -99,6 +99,23 @@ describe("tskeras run notebooks/es/01-modelo-secuencial.ipynb", () => {
     for (const epochs of bySeries.values()) expect(epochs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it("keeps one text line per epoch and the bar at 100%", () => {
+    const outputs = cellWith(cells, "modelo.fit(").outputs ?? [];
+    const printedText = outputs
+      .filter((output) => output.output_type === "stream")
+      .map((output) => output.text ?? "")
+      .join("");
+    const lines = printedText.split("\n").filter((line) => line !== "");
+    expect(lines).toHaveLength(50);
+    lines.forEach((line, index) => expect(line).toMatch(new RegExp(`^Epoch ${index + 1}/50 - [\\d.]+s - loss: `)));
+
+    const bar = outputs.find((output) => String(output.data?.["text/html"] ?? "").includes("tskeras-progress"));
+    expect(bar).toBeDefined();
+    const html = String(bar!.data!["text/html"]);
+    expect(html).toContain('<progress value="1.0000" max="1"');
+    expect(html).toContain("Epoch 50/50 - 100% - ");
+  });
+
   it("prints evaluate's loss and an accuracy above 0.9", () => {
     const printedLine = (cellWith(cells, "modelo.evaluate(").outputs ?? []).map((output) => output.text ?? "").join("");
     const match = /pérdida: ([\d.]+)\s+exactitud: ([\d.]+)/.exec(printedLine);
