@@ -1,4 +1,5 @@
 import type * as tfjs from "@tensorflow/tfjs";
+import { registerWasmKernels } from "./wasm-kernels";
 
 /** TensorFlow.js backends in the order of preference: native TensorFlow, WebAssembly, plain JavaScript. */
 const PREFERENCE = ["tensorflow", "wasm", "cpu"] as const;
@@ -12,7 +13,8 @@ const BACKEND_PACKAGES: Record<string, string | undefined> = {
 
 /**
  * Picks the fastest backend that loads here, or the one TSKERAS_BACKEND names, and returns its name.
- * A backend that fails to load is skipped with the reason passed to warn.
+ * A backend that fails to load is skipped with the reason passed to warn. The wasm backend gets the
+ * faster kernels of ./wasm-kernels.
  */
 export async function selectBackend(
   tf: typeof tfjs,
@@ -29,6 +31,7 @@ export async function selectBackend(
       if (await tf.setBackend(name)) {
         await tf.ready();
         if (name === "cpu") silenceNodeBackendAdvice(tf);
+        if (name === "wasm") registerWasmKernels();
         return name;
       }
       warn(`backend ${name} did not initialise`);
