@@ -16,7 +16,7 @@ export function wasmModule(backend: BackendWasm): WasmModule {
 /** Typed arrays that alias a tensor's memory on the WebAssembly heap, by dtype. */
 export type HeapArray = Float32Array | Int32Array | Uint8Array;
 
-/** Dtypes whose values live on the WebAssembly heap; string tensors keep their bytes in JavaScript. */
+/** Returns whether the dtype's values live on the WebAssembly heap. String tensors keep their bytes in JavaScript. */
 export function isHeapDtype(dtype: DataType): dtype is "float32" | "int32" | "bool" {
   return dtype === "float32" || dtype === "int32" || dtype === "bool";
 }

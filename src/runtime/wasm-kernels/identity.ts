@@ -5,12 +5,12 @@ import { isHeapDtype } from "./heap";
 /**
  * Identity and same-dtype Cast for the wasm backend. Its own kernels in TensorFlow.js 4.22 allocate
  * and copy a new tensor each time, and one training step of the tutorial's MLP (784 -> 64 -> 10, adam)
- * runs Identity 29 times and Cast 12 times. These return the input's memory with its reference count raised,
- * as the cpu backend does and as the wasm backend's own Reshape does; tensors are never written in
- * place, so sharing is safe.
+ * runs Identity 29 times and Cast 12 times. These return the input's memory with its reference count
+ * raised, as the cpu backend does and as the wasm backend's own Reshape does. Sharing is safe because
+ * the kernels of TF.js 4.22 write only to outputs they allocate.
  */
 
-/** Returns the Identity kernel function; string tensors go to original. */
+/** Returns the Identity kernel function. String tensors go to original. */
 export function makeIdentity(original: tf.KernelFunc): tf.KernelFunc {
   return (args) => {
     const { x } = args.inputs as { x: tf.TensorInfo };
@@ -19,7 +19,7 @@ export function makeIdentity(original: tf.KernelFunc): tf.KernelFunc {
   };
 }
 
-/** Returns the Cast kernel function, which shares the input when the dtype stays; other casts go to original. */
+/** Returns the Cast kernel function, which shares the input when the dtype stays. Other casts go to original. */
 export function makeCast(original: tf.KernelFunc): tf.KernelFunc {
   return (args) => {
     const { x } = args.inputs as { x: tf.TensorInfo };

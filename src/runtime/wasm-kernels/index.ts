@@ -21,30 +21,30 @@ let originals: Map<string, tf.KernelConfig> | undefined;
 export function registerWasmKernels(): string[] {
   if (originals) return [...originals.keys()];
 
-  const own = (name: string): tf.KernelConfig => {
+  const ownKernel = (name: string): tf.KernelConfig => {
     const config = tf.getKernel(name, "wasm");
-    if (!config) throw new Error(`The wasm backend has no ${name} kernel to replace; load @tensorflow/tfjs-backend-wasm first.`);
+    if (!config) throw new Error(`The wasm backend has no ${name} kernel to replace. Load @tensorflow/tfjs-backend-wasm first.`);
     return config;
   };
-  const transpose = own(tf.Transpose).kernelFunc;
-  const kept = new Map([tf.BatchMatMul, tf.Cast, tf.GatherV2, tf.Identity, tf.Slice].map((name) => [name, own(name)]));
+  const transpose = ownKernel(tf.Transpose).kernelFunc;
+  const ownConfigs = new Map([tf.BatchMatMul, tf.Cast, tf.GatherV2, tf.Identity, tf.Slice].map((name) => [name, ownKernel(name)]));
   const replacements: Record<string, tf.KernelFunc> = {
-    [tf.BatchMatMul]: makeBatchMatMul(own(tf.BatchMatMul).kernelFunc, transpose),
-    [tf.Cast]: makeCast(own(tf.Cast).kernelFunc),
-    [tf.GatherV2]: makeGather(own(tf.GatherV2).kernelFunc),
-    [tf.Identity]: makeIdentity(own(tf.Identity).kernelFunc),
-    [tf.Slice]: makeSlice(own(tf.Slice).kernelFunc),
+    [tf.BatchMatMul]: makeBatchMatMul(ownKernel(tf.BatchMatMul).kernelFunc, transpose),
+    [tf.Cast]: makeCast(ownKernel(tf.Cast).kernelFunc),
+    [tf.GatherV2]: makeGather(ownKernel(tf.GatherV2).kernelFunc),
+    [tf.Identity]: makeIdentity(ownKernel(tf.Identity).kernelFunc),
+    [tf.Slice]: makeSlice(ownKernel(tf.Slice).kernelFunc),
   };
 
   // The replacements keep the original's setupFunc, which the backend runs when it starts and which
   // prepares the original's call into WebAssembly that the replacements fall back on.
   for (const [kernelName, kernelFunc] of Object.entries(replacements)) {
-    const setupFunc = kept.get(kernelName)?.setupFunc;
+    const setupFunc = ownConfigs.get(kernelName)?.setupFunc;
     tf.unregisterKernel(kernelName, "wasm");
     tf.registerKernel({ kernelName, backendName: "wasm", kernelFunc, setupFunc });
   }
-  originals = kept;
-  return [...kept.keys()];
+  originals = ownConfigs;
+  return [...ownConfigs.keys()];
 }
 
 /**

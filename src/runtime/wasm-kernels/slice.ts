@@ -18,7 +18,7 @@ export function makeSlice(original: tf.KernelFunc): tf.KernelFunc {
     // The original checks nothing here, and reads outside the tensor for a begin below -1.
     const [start, extent] = tf.slice_util.parseSliceParams(x, begin, size);
     tf.slice_util.assertParamsValid(x, start, extent);
-    tf.util.assert(start.every((index) => index >= 0), () => `Slice: begin ${start} has a negative index; begins start at 0.`);
+    tf.util.assert(start.every((index) => index >= 0), () => `Slice: begin [${start}] has a negative index. Each begin must be 0 or more.`);
     const out = backend.makeOutput(extent, x.dtype);
     const count = extent.reduce((product, length) => product * length, 1);
     if (count === 0) return out;
