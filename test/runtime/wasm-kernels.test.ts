@@ -116,6 +116,10 @@ describe("wasm BatchMatMul", () => {
     await expectSameAsCpu(() => tf.matMul(tf.ones([2, 1, 2, 4]), tf.ones([1, 3, 4, 5])));
   });
 
+  it("broadcasts batch shapes crosswise as cpu does", async () => {
+    await expectSameAsCpu(() => tf.matMul(tf.tensor(values([3, 1, 20, 30]), [3, 1, 20, 30]), tf.tensor(values([1, 3, 30, 40], 4), [1, 3, 30, 40])), 1e-3);
+  });
+
   it("multiplies a reshaped right operand with its new sizes", async () => {
     // tf.reshape() keeps the data id under which the backend caches the packed right operand.
     await expectSameAsCpu(() => {

@@ -69,6 +69,9 @@ export function makeBatchMatMul(original: tf.KernelFunc, transpose: tf.KernelFun
     if (inner !== innerB || !broadcastable) return original(args);
     const batchShape = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
     const outShape = [...batchShape, rows, columns];
+    // Entry i of the result takes entry i, or the only entry, of each operand. Batch shapes such as
+    // [3, 1] and [1, 3] broadcast to more entries than either has, which that mapping cannot pair.
+    if (tf.util.sizeFromShape(batchShape) !== Math.max(left.batch, right.batch)) return original(args);
 
     // An empty inner dimension gives zeros. The original leaves such an output unwritten, because
     // XNNPACK rejects a product with no input channels.
