@@ -317,6 +317,19 @@ describe("Sequential on wasm", () => {
     wasm.weights.forEach((weight, i) => expect(maxDifference(weight, cpu.weights[i])).toBeLessThanOrEqual(1e-4));
   });
 
+  it("leaves no tensors behind after fit", async () => {
+    await tf.setBackend("wasm");
+    const model = fixedModel();
+    const { x, y } = dataset(100);
+    // The first fit creates the optimizer's slots, which stay for later fits.
+    await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const before = wasmDataCount();
+    await model.fit(x, y, { epochs: 2, batchSize: 16, validationSplit: 0.2, verbose: 0 });
+    model.predict(x).dispose();
+    expect(wasmDataCount()).toBe(before);
+    tf.dispose([x, y]);
+  });
+
   it("predicts 10,000 rows as cpu does", async () => {
     const predictOn = (backend: "cpu" | "wasm") =>
       runOn(backend, () => {
