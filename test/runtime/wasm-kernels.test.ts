@@ -93,6 +93,8 @@ describe("wasm BatchMatMul", () => {
     ["batched, without transposes", [3, 20, 30], [3, 30, 40], false, false],
     ["batched, both transposed", [3, 30, 20], [3, 40, 30], true, true],
     ["batched, transposed left", [2, 30, 20], [2, 30, 40], true, false],
+    ["batched, odd sizes that leave entries unaligned", [3, 33, 31], [3, 31, 29], false, false],
+    ["batched, odd sizes, transposed right", [3, 33, 31], [3, 29, 31], false, true],
     ["batched left, shared right", [3, 20, 30], [30, 40], false, false],
     ["shared left, batched right, transposed right", [20, 30], [4, 40, 30], false, true],
     ["batch size 1 on the left broadcasts", [1, 20, 30], [3, 30, 40], false, false],
@@ -102,6 +104,7 @@ describe("wasm BatchMatMul", () => {
     ["an empty inner dimension", [2, 0], [0, 4], false, false],
     ["no rows", [0, 3], [3, 4], false, false],
     ["an empty batch", [0, 2, 3], [0, 3, 4], false, false],
+    ["an empty batch and a shared right operand", [0, 2, 3], [3, 4], false, false],
   ];
 
   it.each(cases)("matches cpu: %s", async (_, aShape, bShape, transposeA, transposeB) => {

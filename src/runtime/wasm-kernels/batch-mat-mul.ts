@@ -69,17 +69,18 @@ export function makeBatchMatMul(original: tf.KernelFunc, transpose: tf.KernelFun
     if (inner !== innerB || !broadcastable) return original(args);
     const batchShape = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
     const outShape = [...batchShape, rows, columns];
-    // Entry i of the result takes entry i, or the only entry, of each operand. Batch shapes such as
-    // [3, 1] and [1, 3] broadcast to more entries than either has, which that mapping cannot pair.
-    if (tf.util.sizeFromShape(batchShape) !== Math.max(left.batch, right.batch)) return original(args);
 
     // An empty inner dimension gives zeros. The original leaves such an output unwritten, because
     // XNNPACK rejects a product with no input channels.
-    if (rows * columns * left.batch * right.batch === 0 || inner === 0) {
+    if (tf.util.sizeFromShape(outShape) === 0 || inner === 0) {
       const out = backend.makeOutput(outShape, "float32");
       heapArray(backend, out).fill(0);
       return out;
     }
+
+    // Entry i of the result takes entry i, or the only entry, of each operand. Batch shapes such as
+    // [3, 1] and [1, 3] broadcast to more entries than either has, which that mapping cannot pair.
+    if (tf.util.sizeFromShape(batchShape) !== Math.max(left.batch, right.batch)) return original(args);
     const batched = left.batch > 1 || right.batch > 1;
     if (batched && rows * inner * columns < MIN_BATCHED_PRODUCT) return original(args);
 
