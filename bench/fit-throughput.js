@@ -1,21 +1,44 @@
 // Measures training throughput (samples per second) of the tutorial's MLP, 784 -> 64 -> 10 with adam,
-// on MNIST-sized synthetic data (60,000 x 784): written directly with TensorFlow.js layers, through the
-// Keras facade with verbose 0, and through the facade with its live progress and chart as in a notebook
-// cell. Each figure is the median of --runs one-epoch fits after a warm-up. Run after `npm run build`:
-//   node bench/fit-throughput.js [--backends wasm,cpu] [--samples 60000] [--runs 3]
+// on MNIST-sized synthetic data (60,000 x 784), at batch 32 and 256. It trains through the Keras facade
+// on each TensorFlow.js backend that starts here, and on wasm also with TF.js's own kernels in place of
+// src/runtime/wasm-kernels. When a Python with torch is there, PyTorch trains on the same data.
+// Variants run round robin, so drift in the machine's speed affects all of them alike; each figure is
+// the median of --runs one-epoch fits after a warm-up. A fit stops early at the first batch end past
+// --max-seconds, so slow backends take bounded time. Run after `npm run build`:
+//   node bench/fit-throughput.js [--backends tensorflow,wasm,cpu] [--samples 60000] [--runs 3]
+//     [--max-seconds 20] [--python bench/.venv-torch/bin/python] [--torch-threads 1] [--facade-costs]
+// --facade-costs adds, per backend, TF.js layers without the facade and the facade with its live
+// progress bar and chart, to measure what the facade costs.
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const readline = require("node:readline");
 const { formatValue } = require("../dist/display/formatters.js");
 const { runWithSink } = require("../dist/display/scope.js");
 const tskeras = require("../dist/index.js");
 const { selectBackend } = require("../dist/runtime/backend.js");
+const { registerWasmKernels, restoreWasmKernels } = require("../dist/runtime/wasm-kernels/index.js");
 
 const { tf, Sequential, Dense } = tskeras;
 const option = (name, fallback) => {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : fallback;
 };
-const backends = option("--backends", "wasm").split(",");
+const backends = option("--backends", "tensorflow,wasm,cpu").split(",");
 const samples = Number(option("--samples", "60000"));
 const runs = Number(option("--runs", "3"));
+const maxSeconds = Number(option("--max-seconds", "20"));
+const python = option("--python", path.join(__dirname, ".venv-torch", "bin", "python"));
+const torchThreads = Number(option("--torch-threads", "1"));
+const facadeCosts = process.argv.includes("--facade-costs");
+const batchSizes = [32, 256];
+const warmUpSamples = 2048;
+
+// Floating-point operations of the matrix products for one training sample. The forward pass takes
+// 2 (784 * 64 + 64 * 10). The gradients of both kernels and of the second layer's input take
+// 2 (784 * 64 + 2 * 64 * 10). Bias, activation, loss and optimizer work is left out.
+const flopsPerSample = 2 * (784 * 64 + 64 * 10) + 2 * (784 * 64 + 2 * 64 * 10);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,60 +61,164 @@ function facadeModel() {
   return model;
 }
 
-/** Runs one epoch and returns samples per second. */
-async function timeEpoch(fit) {
+/**
+ * Returns a callback that counts batches and stops training at the first batch end after maxSamples
+ * samples or maxSeconds, and a function that returns the samples trained on.
+ */
+function limiter(model, batchSize, limitSamples) {
   const start = process.hrtime.bigint();
-  await fit();
-  return samples / (Number(process.hrtime.bigint() - start) / 1e9);
+  let batches = 0;
+  const callback = {
+    onBatchEnd: async () => {
+      batches++;
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (batches * batchSize >= limitSamples || seconds >= maxSeconds) model.stopTraining = true;
+    },
+  };
+  return { callback, trained: () => Math.min(batches * batchSize, limitSamples) };
+}
+
+/** Returns a TensorFlow.js variant: a backend, its kernels, a model per batch size and how to fit it. */
+function tfjsVariant(name, backend, data, kernels, makeModel, fit) {
+  return {
+    name,
+    backend,
+    models: new Map(),
+    async run(batchSize, limitSamples) {
+      await tf.setBackend(backend);
+      if (kernels === "tfjs") restoreWasmKernels();
+      try {
+        if (!this.models.has(batchSize)) this.models.set(batchSize, makeModel());
+        const model = this.models.get(batchSize);
+        const { callback, trained } = limiter(model, batchSize, limitSamples);
+        const start = process.hrtime.bigint();
+        await fit(model, data, batchSize, callback);
+        return { samples: trained(), seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+      } finally {
+        if (kernels === "tfjs") registerWasmKernels();
+      }
+    },
+    dispose() {
+      for (const model of this.models.values()) (model.tfjsModel ?? model).dispose();
+    },
+  };
+}
+
+// The facade and TF.js layers take the same fit() arguments here.
+const fitQuietly = (model, data, batchSize, callback) => model.fit(data.x, data.y, { epochs: 1, batchSize, verbose: 0, callbacks: callback });
+
+// A sink like a notebook cell's, so the facade draws its progress bar and chart.
+let displayOutputs = 0;
+const sink = { display: (output) => { displayOutputs++; formatValue(output.data); } };
+const fitWithLivePlot = (model, data, batchSize, callback) =>
+  runWithSink(sink, () => model.fit(data.x, data.y, { epochs: 1, batchSize, callbacks: callback }));
+
+/** Starts fit_throughput_torch.py on the data files and returns a variant that sends it one request per run. */
+async function torchVariant(xFile, labelsFile) {
+  const child = spawn(python, [path.join(__dirname, "fit_throughput_torch.py"), xFile, labelsFile, String(samples), String(torchThreads)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`${python} fit_throughput_torch.py exited with code ${child.exitCode}`);
+    return JSON.parse(value);
+  };
+  const hello = await next();
+  return {
+    name: `pytorch ${hello.torch}, ${hello.threads} thread(s)`,
+    async run(batchSize, limitSamples) {
+      child.stdin.write(`${JSON.stringify({ batchSize, maxSamples: limitSamples, maxSeconds })}\n`);
+      return next();
+    },
+    dispose: () => child.stdin.end(),
+  };
 }
 
 async function main() {
-  const results = {};
+  const loadBefore = os.loadavg();
+  const results = { samples, runs, maxSeconds, flopsPerSample, cores: os.cpus().length, backends: {}, batches: {} };
+
+  // 1. Make the data once, on the first backend that starts, and copy it to every backend in use.
+  const started = [];
   for (const backend of backends) {
     const used = await selectBackend(tf, backend);
-    if (used !== backend) {
-      results[backend] = `not available here (fell back to ${used})`;
-      continue;
-    }
-    const x = tf.randomNormal([samples, 784]);
-    const y = tf.oneHot(tf.randomUniform([samples], 0, 10, "int32"), 10);
-    const warmX = x.slice([0, 0], [2048, 784]);
-    const warmY = y.slice([0, 0], [2048, 10]);
-    results[backend] = {};
-
-    for (const batchSize of [32, 256]) {
-      // A sink like a notebook cell's, so the facade draws its progress bar and chart.
-      let outputs = 0;
-      const sink = { display: (output) => { outputs++; formatValue(output.data); } };
-      const variants = {
-        raw: { model: rawModel(), fit: (model, data, labels) => model.fit(data, labels, { epochs: 1, batchSize, verbose: 0 }) },
-        facade: { model: facadeModel(), fit: (model, data, labels) => model.fit(data, labels, { epochs: 1, batchSize, verbose: 0 }) },
-        facadeWithLivePlot: { model: facadeModel(), fit: (model, data, labels) => runWithSink(sink, () => model.fit(data, labels, { epochs: 1, batchSize })) },
-      };
-      const rates = { raw: [], facade: [], facadeWithLivePlot: [] };
-      for (const variant of Object.values(variants)) await variant.fit(variant.model, warmX, warmY);
-
-      // Round robin over the variants, so drift in the machine's speed affects all of them alike.
-      for (let round = 0; round < runs; round++) {
-        for (const [name, variant] of Object.entries(variants)) rates[name].push(await timeEpoch(() => variant.fit(variant.model, x, y)));
-      }
-      const raw = median(rates.raw);
-      const facade = median(rates.facade);
-      const plotted = median(rates.facadeWithLivePlot);
-      results[backend][`batch ${batchSize}`] = {
-        rawSamplesPerSecond: Math.round(raw),
-        facadeSamplesPerSecond: Math.round(facade),
-        facadeWithLivePlotSamplesPerSecond: Math.round(plotted),
-        facadeCostPercent: Math.round((raw / facade - 1) * 1000) / 10,
-        livePlotCostPercent: Math.round((facade / plotted - 1) * 1000) / 10,
-        displayOutputsPerEpoch: Math.round(outputs / (runs + 1)),
-      };
-      variants.raw.model.dispose();
-      variants.facade.model.tfjsModel?.dispose();
-      variants.facadeWithLivePlot.model.tfjsModel?.dispose();
-    }
-    tf.dispose([x, y, warmX, warmY]);
+    if (used === backend) started.push(backend);
+    results.backends[backend] = used === backend ? "measured" : `not available here (selectBackend fell back to ${used})`;
   }
+  if (started.length === 0) throw new Error(`None of the backends ${backends.join(", ")} started.`);
+  await tf.setBackend(started[0]);
+  const noise = tf.randomNormal([samples, 784]);
+  const xValues = noise.dataSync();
+  noise.dispose();
+  const labels = Int32Array.from({ length: samples }, () => Math.floor(Math.random() * 10));
+
+  // 2. The variants, with their data created on their own backend so no run moves it.
+  const variants = [];
+  const datasets = [];
+  for (const backend of started) {
+    await tf.setBackend(backend);
+    const data = { x: tf.tensor2d(xValues, [samples, 784]), y: tf.oneHot(tf.tensor1d(labels, "int32"), 10) };
+    datasets.push(data);
+    variants.push(tfjsVariant(backend, backend, data, "tskeras", facadeModel, fitQuietly));
+    if (backend === "wasm") variants.push(tfjsVariant("wasm, TF.js's own kernels", backend, data, "tfjs", facadeModel, fitQuietly));
+    if (facadeCosts) {
+      variants.push(tfjsVariant(`${backend}, TF.js layers without the facade`, backend, data, "tskeras", rawModel, fitQuietly));
+      variants.push(tfjsVariant(`${backend}, facade with live plot`, backend, data, "tskeras", facadeModel, fitWithLivePlot));
+    }
+  }
+
+  // 3. PyTorch reads the same values from files in a temporary folder.
+  let torch;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "tskeras-bench-"));
+  try {
+    if (fs.existsSync(python)) {
+      const xFile = path.join(folder, "x.f32");
+      const labelsFile = path.join(folder, "labels.i32");
+      fs.writeFileSync(xFile, Buffer.from(xValues.buffer, xValues.byteOffset, xValues.byteLength));
+      fs.writeFileSync(labelsFile, Buffer.from(labels.buffer));
+      try {
+        torch = await torchVariant(xFile, labelsFile);
+        variants.push(torch);
+      } catch (error) {
+        results.pytorch = `not measured: ${error.message}`;
+      }
+    } else {
+      results.pytorch = `not measured: ${python} not found (see bench/README.md)`;
+    }
+
+    // 4. Warm up each variant, then run them round robin.
+    for (const batchSize of batchSizes) {
+      const rates = new Map(variants.map((variant) => [variant.name, []]));
+      for (const variant of variants) await variant.run(batchSize, warmUpSamples);
+      for (let round = 0; round < runs; round++) {
+        for (const variant of variants) {
+          const { samples: trained, seconds } = await variant.run(batchSize, samples);
+          rates.get(variant.name).push(trained / seconds);
+        }
+      }
+
+      const torchRate = torch ? median(rates.get(torch.name)) : undefined;
+      const table = {};
+      for (const [name, values] of rates) {
+        const rate = median(values);
+        table[name] = {
+          samplesPerSecond: Math.round(rate),
+          gflopsPerSecond: Math.round((rate * flopsPerSample) / 1e8) / 10,
+          ratioToPyTorch: torchRate ? Math.round((rate / torchRate) * 100) / 100 : undefined,
+          runs: values.map(Math.round),
+        };
+      }
+      results.batches[`batch ${batchSize}`] = table;
+    }
+    if (facadeCosts) results.livePlotDisplayOutputs = displayOutputs;
+  } finally {
+    for (const variant of variants) variant.dispose();
+    for (const data of datasets) tf.dispose([data.x, data.y]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+
+  results.loadAverage = { before: loadBefore.map((value) => Math.round(value * 10) / 10), after: os.loadavg().map((value) => Math.round(value * 10) / 10) };
   console.log(JSON.stringify(results, null, 2));
 }
 

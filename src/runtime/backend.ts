@@ -1,4 +1,5 @@
 import type * as tfjs from "@tensorflow/tfjs";
+import { registerWasmKernels } from "./wasm-kernels";
 
 /** TensorFlow.js backends in the order of preference: native TensorFlow, WebAssembly, plain JavaScript. */
 const PREFERENCE = ["tensorflow", "wasm", "cpu"] as const;
@@ -22,6 +23,7 @@ const INSTALL_HINTS: Record<string, string> = {
  * Picks the fastest backend that loads here, or the one TSKERAS_BACKEND names, and returns its name.
  * For each backend tried before it and not used, warn gets one line with the reason.
  * requireFrom resolves and loads the backends' packages.
+ * The wasm backend gets the faster kernels of ./wasm-kernels.
  */
 export async function selectBackend(
   tf: typeof tfjs,
@@ -71,6 +73,7 @@ async function startBackend(tf: typeof tfjs, name: string, requireFrom: NodeJS.R
     return `it failed to start: ${firstLine(error)}`;
   }
   if (name === "cpu") silenceNodeBackendAdvice(tf);
+  if (name === "wasm") registerWasmKernels();
   return undefined;
 }
 
