@@ -16,4 +16,6 @@ export interface OutputSink {
   display(output: DisplayOutput): void;
   /** Clears the cell's outputs; with wait, only when the next output arrives, so the cell does not flicker. */
   clear?(wait: boolean): void;
+  /** Runs task once the cell's code has finished, before the cell ends; for work its code need not wait for. */
+  defer?(task: () => void): void;
 }

@@ -74,6 +74,11 @@ export class ThrottledDisplay {
     this.finished = true;
   }
 
+  /** Replaces the final bundle, after finish(), with one that says the same and more, such as a PNG image. */
+  amend(bundle: MimeBundle): void {
+    if (this.finished && this.handle !== undefined) this.handle.update(bundle);
+  }
+
   /** True once the first bundle has been shown. */
   get shown(): boolean {
     return this.handle !== undefined;

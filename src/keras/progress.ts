@@ -123,8 +123,19 @@ export class FitProgress {
   finish(stopped: boolean): void {
     this.state = { ...this.state, elapsedSeconds: this.elapsed(), stopped };
     if (this.live) this.progressDisplay.finish(progressBundle(this.state));
-    // Outside a cell only the text is printed, so no PNG is rendered there.
-    if (this.epochIndices.length > 0) this.chartDisplay.finish(historyBundle(this.curves(), undefined, { image: this.live }));
+    if (this.epochIndices.length > 0) {
+      const curves = this.curves();
+      const output = currentSink();
+      if (this.live && output?.defer) {
+        // The PNG takes 40-80 ms to render, a tenth of a one-epoch fit: fit() returns without
+        // waiting for it, and the cell adds it to the final chart when its code is done.
+        this.chartDisplay.finish(historyBundle(curves, undefined, { image: false }));
+        output.defer(() => this.chartDisplay.amend(historyBundle(curves, undefined, { image: true })));
+      } else {
+        // Outside a cell only the text is printed, so no PNG is rendered there.
+        this.chartDisplay.finish(historyBundle(curves, undefined, { image: this.live }));
+      }
+    }
     if (stopped) console.log(messages().keras.trainingStopped(this.state.epoch, this.state.epochs));
   }
 

@@ -28,6 +28,7 @@ export class CellOutput implements OutputSink {
   private readonly tail: { name: StreamName; line: string }[] = [];
   private omitted = 0;
   private finished = false;
+  private readonly deferred: Array<() => void> = [];
 
   constructor(
     readonly requestId: string,
@@ -67,8 +68,24 @@ export class CellOutput implements OutputSink {
     if (this.finished && this.tail.length > 0) this.sendTail();
   }
 
-  /** Marks the cell's own run as over and sends everything kept; output that comes later still shows. */
+  /** Runs task when the cell's code has finished, or at once if it has. */
+  defer(task: () => void): void {
+    if (this.finished) task();
+    else this.deferred.push(task);
+  }
+
+  /**
+   * Runs the deferred tasks, then marks the cell's own run as over and sends everything kept; output
+   * that comes later still shows.
+   */
   finish(): void {
+    for (const task of this.deferred.splice(0)) {
+      try {
+        task();
+      } catch (error) {
+        this.write("stderr", `${(error as Error)?.message ?? String(error)}\n`);
+      }
+    }
     this.finished = true;
     this.flush();
   }

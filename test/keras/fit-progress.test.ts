@@ -68,6 +68,39 @@ function isBar(output: DisplayOutput): boolean {
 }
 
 describe("FitProgress", () => {
+  it("leaves the final chart's PNG to the end of the cell", () => {
+    const outputs: DisplayOutput[] = [];
+    const deferred: Array<() => void> = [];
+    const sink = { display: (output: DisplayOutput) => outputs.push(output), defer: (task: () => void) => deferred.push(task) };
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      runWithSink(sink, () => {
+        const progress = new FitProgress({ epochs: 2, initialEpoch: 0, batchesPerEpoch: 1, verbose: 1, renameLogs, clock: new FakeClock() });
+        progress.start();
+        for (const epoch of [0, 1]) {
+          progress.onEpochBegin(epoch);
+          progress.onBatchEnd(0, { batch: 0, size: 4, loss: 1, acc: 0.5 });
+          progress.onEpochEnd(epoch, { loss: 1 / (epoch + 1), acc: 0.5 });
+        }
+        progress.finish(false);
+      });
+    } finally {
+      log.mockRestore();
+    }
+    const charts = () => outputs.filter((output) => output.data[vegaLite] !== undefined);
+    const finalBeforeCellEnd = charts()[charts().length - 1];
+    expect(finalBeforeCellEnd.data["image/png"]).toBeUndefined();
+    expect(finalBeforeCellEnd.data["text/plain"]).toMatch(/^Training history: 2 epochs\. /);
+    expect(deferred).toHaveLength(1);
+
+    runWithSink(sink, () => deferred[0]());
+    const amended = charts()[charts().length - 1];
+    expect(amended.kind).toBe("update");
+    expect(amended.displayId).toBe(finalBeforeCellEnd.displayId);
+    expect(Buffer.from(String(amended.data["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(amended.data[vegaLite]).toEqual(finalBeforeCellEnd.data[vegaLite]);
+  });
+
   it("shows one bar and one chart, each updated in place", () => {
     const { outputs } = simulateFit({ epochs: 20, batches: 10, msPerBatch: 7 });
     const opened = outputs.filter((output) => output.kind === "display");

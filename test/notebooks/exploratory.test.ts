@@ -115,6 +115,9 @@ describe("tskeras run notebooks/es/02-analisis-exploratorio.ipynb", () => {
   it("shows fit's chart once and its History as one line", () => {
     const fitOutputs = outputsOf(cells, "await modelo.fit(");
     expect(fitOutputs.filter((output) => output.data?.[vegaLite] !== undefined)).toHaveLength(1);
+    const chart = fitOutputs.find((output) => output.data?.[vegaLite] !== undefined);
+    // The cell adds the PNG to the final chart once fit() has returned.
+    expect(Buffer.from(String(chart?.data?.["image/png"]), "base64").subarray(1, 4).toString("latin1")).toBe("PNG");
     const value = fitOutputs.find((output) => output.output_type === "execute_result");
     expect(Object.keys(value?.data ?? {})).toEqual(["text/plain"]);
   });

@@ -48,6 +48,22 @@ describe("CellOutput", () => {
     expect(streams().map((event) => event.text).join("")).toMatch(/x\npartial\n$/);
   });
 
+  it("runs deferred tasks when the cell finishes, and at once after that", () => {
+    const { output, streams } = recorder();
+    const ran: string[] = [];
+    output.defer(() => ran.push("first"));
+    output.defer(() => {
+      throw new Error("render failed");
+    });
+    output.defer(() => ran.push("third"));
+    expect(ran).toEqual([]);
+    output.finish();
+    expect(ran).toEqual(["first", "third"]);
+    expect(streams().map((event) => event.text).join("")).toContain("render failed");
+    output.defer(() => ran.push("late"));
+    expect(ran).toEqual(["first", "third", "late"]);
+  });
+
   it("sends output written after the cell finished", () => {
     jest.useFakeTimers();
     try {
