@@ -74,7 +74,7 @@ export class ThrottledDisplay {
     this.finished = true;
   }
 
-  /** Replaces the final bundle, after finish(), with one that says the same and more, such as a PNG image. */
+  /** Replaces the final bundle, after finish(), with one that adds to it, such as a PNG image. */
   amend(bundle: MimeBundle): void {
     if (this.finished && this.handle !== undefined) this.handle.update(bundle);
   }
