@@ -111,8 +111,8 @@ const fitQuietly = (model, data, batchSize, callback) => model.fit(data.x, data.
 
 // A notebook cell's own output, whose events are serialised as the executor sends them to the kernel,
 // so the facade draws its progress bar and chart. The PNG of the final chart is drawn when the cell
-// ends, after fit() returns; finishing the cell's output outside the timed fit leaves it out, and
-// pngMilliseconds reports it apart.
+// ends, after fit() returns. The cell's output is finished outside the timed fit, so that time is
+// reported apart, in pngMilliseconds.
 let displayOutputs = 0;
 const pngMilliseconds = [];
 const fitWithLivePlot = async (model, data, batchSize, callback) => {
