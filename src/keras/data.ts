@@ -9,7 +9,10 @@ import { describeValue, ValueError } from "./errors";
  * Data that fit(), evaluate() and predict() accept: a tensor, nested arrays of numbers with one row per
  * sample, or an arquero table whose columns all contain numbers, read as a 2-D tensor [rows, columns].
  */
-export type DataInput = tf.Tensor | number[] | number[][] | number[][][] | number[][][][] | ColumnTable;
+/** A typed array of numbers, such as the Float32Array of a tensor's dataSync() or an Int32Array of labels. */
+export type NumericTypedArray = Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array | Uint8ClampedArray;
+
+export type DataInput = tf.Tensor | number[] | number[][] | number[][][] | number[][][][] | ColumnTable | NumericTypedArray | NumericTypedArray[];
 
 /** A float32 tensor for one argument, and whether it was made here and so must be disposed here. */
 export interface PreparedTensor {
@@ -41,9 +44,25 @@ export function prepareTensor(role: "x" | "y", value: unknown): PreparedTensor {
 
   if (isTable(value)) return { tensor: tableTensor(role, value), created: true };
 
-  if (!Array.isArray(value)) throw new ValueError(text.invalidData(role, describeValue(value)));
-  const { shape, values } = flattenNested(role, value);
+  const plain = plainArrays(value);
+  if (!Array.isArray(plain)) throw new ValueError(text.invalidData(role, describeValue(value)));
+  const { shape, values } = flattenNested(role, plain);
   return { tensor: tf.tensor(values, shape, "float32"), created: true };
+}
+
+/** Returns whether value is a typed array of numbers (not a DataView or a BigInt array). */
+export function isNumericTypedArray(value: unknown): value is NumericTypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
+}
+
+/**
+ * Returns value with its typed arrays as plain arrays: a typed array is one value per sample, and an
+ * array of them one row per sample. Any other value is returned as it is.
+ */
+export function plainArrays(value: unknown): unknown {
+  if (isNumericTypedArray(value)) return Array.from(value);
+  if (Array.isArray(value) && value.some(isNumericTypedArray)) return value.map((row) => (isNumericTypedArray(row) ? Array.from(row) : row));
+  return value;
 }
 
 /**

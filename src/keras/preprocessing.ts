@@ -6,17 +6,17 @@ import * as tf from "@tensorflow/tfjs";
 import { arquero, isTable, type ColumnTable } from "../eda/arquero";
 import { matrixRows, readNumberMatrix } from "../eda/tensor";
 import { messages } from "../i18n";
-import { flattenNested } from "./data";
+import { flattenNested, isNumericTypedArray, plainArrays, type NumericTypedArray } from "./data";
 import { describeValue, ValueError } from "./errors";
 import { normalizeOptions, readBoolean, readFraction, readInteger } from "./options";
 import { seededRandom } from "./random";
 import { splitIndices } from "./split";
 
 /** Samples that trainTestSplit() accepts: a tensor, nested arrays with one entry per sample, or an arquero table. */
-export type SampleInput = tf.Tensor | unknown[] | ColumnTable;
+export type SampleInput = tf.Tensor | unknown[] | ColumnTable | NumericTypedArray;
 
 /** Features that the scalers accept: a 2-D tensor, an array of rows, or an arquero table of number columns. */
-export type FeatureInput = tf.Tensor | number[][] | ColumnTable;
+export type FeatureInput = tf.Tensor | number[][] | ColumnTable | NumericTypedArray[];
 
 /** Options of trainTestSplit(). */
 export interface TrainTestSplitOptions {
@@ -47,7 +47,7 @@ function sampleCount(role: string, value: unknown): number {
     if (value.rank === 0) throw new ValueError(messages().keras.invalidData(role, describeValue(value)));
     return value.shape[0];
   }
-  if (!Array.isArray(value)) throw new ValueError(messages().keras.invalidData(role, describeValue(value)));
+  if (!Array.isArray(value) && !isNumericTypedArray(value)) throw new ValueError(messages().keras.invalidData(role, describeValue(value)));
   return value.length;
 }
 
@@ -59,11 +59,14 @@ function takeRows<T extends SampleInput>(value: T, indices: number[]): T {
     const order = value.indices(true);
     return value.reify(indices.map((i) => order[i])) as T;
   }
+  // A typed array gives a typed array of the same kind.
+  if (isNumericTypedArray(value)) return (value.constructor as unknown as { from(values: number[]): T }).from(indices.map((i) => value[i]));
   return indices.map((i) => (value as unknown[])[i]) as T;
 }
 
 /** Returns one label per sample: the value itself, the only entry of a one-column row, or the argmax of a one-hot row. */
-function readStratifyLabels(value: tf.Tensor | unknown[] | ColumnTable): Array<number | string | boolean> {
+function readStratifyLabels(given: tf.Tensor | unknown[] | ColumnTable | NumericTypedArray): Array<number | string | boolean> {
+  const value = plainArrays(given) as tf.Tensor | unknown[] | ColumnTable;
   if (isTable(value)) {
     const names = value.columnNames();
     if (names.length === 1) return Array.from(value.array(names[0]) as ArrayLike<number | string | boolean>);
@@ -124,7 +127,7 @@ export function trainTestSplit<X extends SampleInput, Y extends SampleInput>(
   const stratify = settings.stratify ?? false;
   if (stratify !== false) {
     const source = stratify === true ? y : stratify;
-    if (typeof source === "boolean" || (!Array.isArray(source) && !(source instanceof tf.Tensor) && !isTable(source))) {
+    if (typeof source === "boolean" || (!Array.isArray(source) && !(source instanceof tf.Tensor) && !isTable(source) && !isNumericTypedArray(source))) {
       throw new ValueError(text.invalidData("stratify", describeValue(stratify)));
     }
     const read = readStratifyLabels(source);
@@ -160,8 +163,9 @@ interface Table {
  * Reads x as rows of numbers in float64. Raises ValueError for anything but a 2-D tensor, an array of
  * rows, or an arquero table whose values are all numbers.
  */
-function readTable(value: unknown): Table {
+function readTable(given: unknown): Table {
   const text = messages().keras;
+  const value = plainArrays(given);
   if (isTable(value)) {
     const matrix = readNumberMatrix("x", value);
     return { rows: matrixRows(matrix), columns: matrix.columns.length, fromTensor: false, columnNames: matrix.columns };

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import { resetNames } from "./autoname";
-import { flattenNested } from "./data";
+import { flattenNested, plainArrays, type NumericTypedArray } from "./data";
 import { describeValue, ValueError } from "./errors";
 import { readPositiveInteger } from "./options";
 
@@ -17,9 +17,10 @@ export type {
 } from "./preprocessing";
 
 /** Class labels that toCategorical() accepts: a tensor or nested arrays of integers from 0. */
-export type LabelsInput = tf.Tensor | number[] | number[][];
+export type LabelsInput = tf.Tensor | number[] | number[][] | NumericTypedArray;
 
-function readLabels(labels: unknown): { values: number[]; shape: number[] } {
+function readLabels(given: unknown): { values: number[]; shape: number[] } {
+  const labels = plainArrays(given);
   if (labels instanceof tf.Tensor) {
     if (labels.isDisposed) throw new ValueError(messages().keras.disposedInput("labels"));
     return { values: Array.from(labels.dataSync() as ArrayLike<number>), shape: [...labels.shape] };
