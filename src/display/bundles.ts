@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { messages } from "../i18n";
 import { chartBundle } from "./chart";
 import type { MimeBundle } from "./mime";
 
@@ -32,7 +33,7 @@ export function svgBundle(svg: string): MimeBundle {
  */
 export function vegaLiteBundle(spec: Record<string, unknown>): MimeBundle {
   const title = chartTitle(spec.title);
-  return chartBundle(spec, title ? `<Vega-Lite chart: ${title}>` : "<Vega-Lite chart>");
+  return chartBundle(spec, messages().plot.vegaLiteText(title));
 }
 
 function textOfHtml(html: string): string {

@@ -9,6 +9,7 @@ export const en: Catalogue = {
     backendLoading: () => "loading; tf.getBackend() names it",
     executorDied: (reason) =>
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
+    stackFrame: (functionName, location) => (functionName ? `at ${functionName} (${location})` : `at ${location}`),
     frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,
     linesOmitted: (count) => `... ${count} lines omitted ...`,
     inputOutsideCell: () => "input() can only ask for text while a notebook cell runs.",

@@ -9,6 +9,7 @@ export const es: Catalogue = {
     backendLoading: () => "cargando; tf.getBackend() lo indica",
     executorDied: (reason) =>
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
+    stackFrame: (functionName, location) => (functionName ? `en ${functionName} (${location})` : `en ${location}`),
     frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,
     linesOmitted: (count) => `... se omitieron ${count} líneas ...`,
     inputOutsideCell: () => "input() solo puede pedir texto mientras se ejecuta una celda del cuaderno.",

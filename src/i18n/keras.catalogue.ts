@@ -110,6 +110,8 @@ export interface KerasMessages {
    * row, such as [[1, 2, 3]], when it is short enough, and features is its length.
    */
   oneSampleHint(values: string | undefined, features: number): string;
+  /** Added to inputShapeMismatch when x has one value per sample and the model takes one column: samples is their count. */
+  oneColumnHint(samples: number): string;
   /** Added to targetShapeMismatch when the output keeps the dimensions of a convolution or pooling layer. */
   flattenHint(): string;
   /** Added to targetShapeMismatch when the labels look like class indices but the loss wants one-hot rows. */

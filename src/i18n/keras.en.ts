@@ -141,6 +141,7 @@ export const kerasEn: KerasMessages = {
     "Check the columns of x, or the inputShape of the first layer.",
   oneSampleHint: (values, features) =>
     `x looks like one sample: the model takes one row per sample, so write it as ${values ?? "a list of rows"}, or use x.reshape([1, ${features}]).`,
+  oneColumnHint: (samples) => `x has one value per sample: make it one column with x.reshape([${samples}, 1]).`,
   flattenHint: () =>
     "The output still has the height and width of a convolution or pooling layer: add new Flatten() (or new GlobalAveragePooling2D()) before the first Dense layer.",
   targetShapeMismatch: (expected, actual) => `The model's output has shape ${expected}, but y has shape ${actual}.`,

@@ -145,6 +145,7 @@ export const kerasEs: KerasMessages = {
     "Revisa las columnas de x, o el inputShape de la primera capa.",
   oneSampleHint: (values, features) =>
     `x parece una sola muestra: el modelo recibe una fila por muestra, así que escríbela como ${values ?? "una lista de filas"}, o usa x.reshape([1, ${features}]).`,
+  oneColumnHint: (samples) => `x tiene un valor por muestra: conviértelo en una columna con x.reshape([${samples}, 1]).`,
   flattenHint: () =>
     "La salida aún tiene el alto y el ancho de una capa de convolución o de pooling: añade new Flatten() (o new GlobalAveragePooling2D()) antes de la primera capa Dense.",
   targetShapeMismatch: (expected, actual) => `La salida del modelo tiene forma ${expected}, pero y tiene forma ${actual}.`,

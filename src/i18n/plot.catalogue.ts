@@ -40,6 +40,8 @@ export interface PlotMessages {
   // Text forms, for consoles and front ends that draw neither Vega-Lite nor PNG.
   /** One line naming the chart's kind, its title if any, and its number of data rows. */
   chartText(kind: ChartKind, title: string | undefined, rows: number): string;
+  /** Text form of a chart shown with display.vegalite(), with its title when it has one. */
+  vegaLiteText(title: string): string;
   /** Header of a confusion matrix's text table, which lists true labels down and predicted labels across. */
   confusionMatrixText(samples: number): string;
   /** Text form of an image: its size in pixels and its channels. */

@@ -50,6 +50,7 @@ export const plotEn: PlotMessages = {
   actualValueTitle: () => "actual value",
   predictedValueTitle: () => "predicted value",
 
+  vegaLiteText: (title) => (title ? `<Vega-Lite chart: ${title}>` : "<Vega-Lite chart>"),
   chartText: (kind, title, rows) =>
     `${chartKinds[kind]}${title ? ` "${title}"` : ""} (${rows} ${rows === 1 ? "row" : "rows"} of data)`,
   confusionMatrixText: (samples) =>

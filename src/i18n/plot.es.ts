@@ -56,6 +56,7 @@ export const plotEs: PlotMessages = {
   actualValueTitle: () => "valor real",
   predictedValueTitle: () => "valor predicho",
 
+  vegaLiteText: (title) => (title ? `<gráfico Vega-Lite: ${title}>` : "<gráfico Vega-Lite>"),
   chartText: (kind, title, rows) =>
     `${chartKinds[kind]}${title ? ` "${title}"` : ""} (${rows} ${rows === 1 ? "fila" : "filas"} de datos)`,
   confusionMatrixText: (samples) =>

@@ -119,6 +119,9 @@ export function checkInputShape(expected: ReadonlyArray<number | null>, x: tf.Te
     const values = x.size <= MAX_QUOTED_VALUES ? `[[${Array.from(x.dataSync(), (value) => Number(value.toPrecision(7))).join(", ")}]]` : undefined;
     message += ` ${text.oneSampleHint(values, x.shape[0])}`;
   }
+  // One value per sample, such as [1, 2, 3] for inputs of shape (None, 1).
+  const isOneColumn = expected.length === 2 && expected[1] === 1 && x.shape.length === 1;
+  if (isOneColumn) message += ` ${text.oneColumnHint(x.shape[0])}`;
   throw new ValueError(message);
 }
 

@@ -34,7 +34,10 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
   const text = messages(language).cli;
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   const collector = new OutputCollector();
-  const client = await KernelClient.start({ cwd: dirname(input), env: { ...process.env, TSKERAS_LANG: language } });
+  // The kernel's log is for operators and in English. A learner running a notebook gets its errors
+  // only, such as a stopped executor, unless TSKERAS_LOG_LEVEL asks for more.
+  const logLevel = process.env.TSKERAS_LOG_LEVEL || "error";
+  const client = await KernelClient.start({ cwd: dirname(input), env: { ...process.env, TSKERAS_LANG: language, TSKERAS_LOG_LEVEL: logLevel } });
   let failedCell: number | undefined;
 
   try {

@@ -48,7 +48,7 @@ export function errorReport(thrown: unknown): ErrorReport {
   const traceback = [`${RED}${BOLD}${ename}${RESET}: ${evalue}`];
   for (const frame of frames) {
     const where = messages().kernel.frameLocation(frame.filename.replace(/\.ts$/, ""), frame.line, frame.column);
-    traceback.push(`    at ${frame.functionName ? `${frame.functionName} (${where})` : where}`);
+    traceback.push(`    ${messages().kernel.stackFrame(frame.functionName || undefined, where)}`);
   }
   const innermost = frames[0];
   if (innermost) traceback.push(...codeExcerpt(innermost));

@@ -44,6 +44,8 @@ describe("display's MIME helpers", () => {
     ]);
     expect(outputs[1].data["application/json"]).toEqual({ epochs: 3, loss: [0.5, 0.3] });
     expect(outputs[3].data["text/plain"]).toBe("<Vega-Lite chart: Pérdida>");
+    const [spanish] = inLanguage("es", () => shown(() => display.vegalite(lossSpec)));
+    expect(spanish.data["text/plain"]).toBe("<gráfico Vega-Lite: Pérdida>");
   });
 
   it("draws a Vega-Lite chart as a PNG too", () => {

@@ -405,6 +405,14 @@ describe("Sequential.predict()", () => {
     expect(spanish).toContain("[[5.1, 3.5, 1.4, 0.2]]");
   });
 
+  it("shows one value per sample as one column", () => {
+    const model = new Sequential([new Dense(1, { inputShape: [1] })]);
+    const message = errorMessage("en", () => model.predict(tf.tensor1d([1, 2, 3])));
+    expect(message).toContain("x has shape (3,)");
+    expect(message).toContain("x.reshape([3, 1])");
+    expect(errorMessage("es", () => model.predict([1, 2, 3]))).toContain("conviértelo en una columna con x.reshape([3, 1])");
+  });
+
   it("quotes no values of a long flat sample", () => {
     const model = new Sequential([new Dense(2, { inputShape: [20] })]);
     const message = errorMessage("en", () => model.predict(Array.from({ length: 20 }, (_, i) => i)));
