@@ -151,7 +151,7 @@ export class TableInfo {
         const info = this.columns[row];
         return [info.name, info.type, info.count, info.missing][column];
       },
-      caption: text.tableShape(this.rows, this.columns.length),
+      caption: text.infoCaption(text.tableShape(this.rows, this.columns.length)),
     });
   }
 }

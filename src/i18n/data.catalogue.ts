@@ -8,6 +8,8 @@ export interface DataMessages {
   // Displays.
   /** Caption of a table's display: its size, such as "150 rows × 5 columns". */
   tableShape(rows: number, columns: number): string;
+  /** Caption of info()'s table, which lists the columns of a table of the given shape. */
+  infoCaption(shape: string): string;
   /** Column headings of info()'s display, in the order column, type, non-missing count, missing count. */
   infoHeadings(): [string, string, string, string];
   /** Introduces the error in a displayed error's `cause` property, the error that caused it. */

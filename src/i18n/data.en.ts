@@ -8,6 +8,7 @@ function plural(count: number, singular: string, pluralForm: string): string {
 
 /** The English side of the messages about data. */
 export const dataEn: DataMessages = {
+  infoCaption: (shape) => `Columns of a table of ${shape}`,
   tableShape: (rows, columns) => `${plural(rows, "row", "rows")} × ${plural(columns, "column", "columns")}`,
   infoHeadings: () => ["column", "type", "non-missing", "missing"],
   errorCausedBy: () => "Caused by",

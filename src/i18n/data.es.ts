@@ -8,6 +8,7 @@ function plural(count: number, singular: string, pluralForm: string): string {
 
 /** The Spanish side of the messages about data. */
 export const dataEs: DataMessages = {
+  infoCaption: (shape) => `Columnas de una tabla de ${shape}`,
   tableShape: (rows, columns) => `${plural(rows, "fila", "filas")} × ${plural(columns, "columna", "columnas")}`,
   infoHeadings: () => ["columna", "tipo", "presentes", "faltantes"],
   errorCausedBy: () => "Causado por",

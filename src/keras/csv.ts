@@ -136,7 +136,7 @@ export function readCSV(path: string, options?: ReadCsvOptions): ColumnTable | C
 }
 
 function readCsvTable(path: string): ColumnTable {
-  const file = resolve(readString("datasets.readCSV()", "path", path));
+  const file = resolve(readString("readCSV()", "path", path));
   if (!existsSync(file)) throw new ValueError(messages().keras.csvFileNotFound(path, file));
   return csvTable(parseCsv(readFileSync(file, "utf8"), file));
 }
@@ -181,7 +181,7 @@ function uniqueNames(header: string[]): string[] {
 }
 
 function readCsvTensors(path: string, options: ReadCsvOptions): CsvData {
-  const owner = "datasets.readCSV()";
+  const owner = "readCSV()";
   const text = messages().keras;
   const file = resolve(readString(owner, "path", path));
   const settings = normalizeOptions(owner, options, ["label", "features"]);

@@ -14,11 +14,12 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Returns the candidate closest to a misspelt name, or undefined when none is close: at most one
- * edit per three characters, and at least two edits allowed, so "unit" finds "units" and "adma" finds "adam".
+ * edit per three characters, and at least two edits allowed, so "unit" finds "units" and "adma" finds
+ * "adam". A name never needs as many edits as it has characters, so "z" finds no "a".
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const wanted = name.toLowerCase();
-  const allowed = Math.max(2, Math.floor(wanted.length / 3));
+  const allowed = Math.min(Math.max(2, Math.floor(wanted.length / 3)), wanted.length - 1);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -129,13 +129,14 @@ describe("info()", () => {
     expect(info(aq.table({ x: [] }))).toEqual(new TableInfo(0, [{ name: "x", type: "null", count: 0, missing: 0 }]));
   });
 
-  it("displays as a table with the size as caption", () => {
+  it("displays as a table captioned with the described table's size", () => {
     const bundle = formatValue(report);
     expect(Object.keys(bundle).sort()).toEqual(["text/html", "text/plain"]);
     const lines = String(bundle["text/plain"]).split("\n");
     expect(lines[0].trim().split(/\s+/)).toEqual(["column", "type", "non-missing", "missing"]);
     expect(lines[1].trim().split(/\s+/)).toEqual(["0", "height", "number", "4", "1"]);
-    expect(lines[lines.length - 1]).toBe("5 rows × 4 columns");
+    // The caption names the table described, not the four rows of columns shown.
+    expect(lines[lines.length - 1]).toBe("Columns of a table of 5 rows × 4 columns");
   });
 
   it("rejects a value that is not a table", () => {

@@ -202,4 +202,11 @@ describe("closestName()", () => {
     expect(closestName("adma", ["adam", "sgd"])).toBe("adam");
     expect(closestName("xyz", ["adam", "sgd"])).toBeUndefined();
   });
+
+  it("suggests nothing for a one-letter name unlike every candidate", () => {
+    expect(closestName("z", ["a", "b"])).toBeUndefined();
+    expect(closestName("A", ["a", "b"])).toBe("a");
+    expect(closestName("ab", ["ac", "zz"])).toBe("ac");
+    expect(closestName("unit", ["units", "activation"])).toBe("units");
+  });
 });
