@@ -29,7 +29,7 @@ describe("tskeras run", () => {
   it("keeps the kernel's operator warnings out of the learner's terminal", () => {
     const notebook = writeNotebook("quiet.ipynb", ["1 + 1"], "en");
     // An unknown backend makes the kernel log a warning before it falls back.
-    const env = { ...process.env, TSKERAS_LANG: "", TSKERAS_BACKEND: "no-such-backend" };
+    const env: NodeJS.ProcessEnv = { ...process.env, TSKERAS_LANG: "", TSKERAS_BACKEND: "no-such-backend" };
     delete env.TSKERAS_LOG_LEVEL;
     const run = spawnSync(process.execPath, [CLI, "run", notebook, "--output", join(folder, "quiet.out.ipynb")], { encoding: "utf8", env });
     expect(run.status).toBe(0);
