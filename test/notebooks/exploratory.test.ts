@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { cellWith, codeCells, joined, type Cell, type Output } from "./cells";
 
 // Runs the exploratory-analysis notebooks through the compiled `tskeras` command (Spanish) and through
 // Python's nbclient (English). Each runs in a copy inside a temporary folder, because the notebook
@@ -12,35 +13,14 @@ const CLI = join(ROOT, "dist", "cli", "index.js");
 const PYTHON = join(ROOT, ".venv", "bin", "python");
 const vegaLite = "application/vnd.vegalite.v5+json";
 
-interface Output {
-  output_type: string;
-  text?: string | string[];
-  data?: Record<string, unknown>;
-}
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: Output[];
-}
-
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "tskeras-exploratory-"));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function text(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join("") : (value ?? "");
-}
-
-function codeCells(path: string): Cell[] {
-  return (JSON.parse(readFileSync(path, "utf8")) as { cells: Cell[] }).cells.filter((cell) => cell.cell_type === "code");
-}
-
 function outputsOf(cells: Cell[], fragment: string): Output[] {
-  const cell = cells.find((c) => text(c.source).includes(fragment));
-  if (!cell) throw new Error(`no code cell contains ${fragment}`);
-  return cell.outputs ?? [];
+  return cellWith(cells, fragment).outputs ?? [];
 }
 
 /** Returns the first output of the cell that carries the MIME type. */
@@ -107,7 +87,7 @@ describe("tskeras run notebooks/es/02-analisis-exploratorio.ipynb", () => {
   });
 
   it("trains the small model to a held-out accuracy above 0.9", () => {
-    const printed = outputsOf(cells, "modelo.evaluate(").map((output) => text(output.text)).join("");
+    const printed = outputsOf(cells, "modelo.evaluate(").map((output) => joined(output.text)).join("");
     const accuracy = Number(/exactitud: ([\d.]+)/.exec(printed)?.[1]);
     expect(accuracy).toBeGreaterThan(0.9);
   });

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { cellWith, codeCells, joined, type Cell } from "./cells";
 
 // Runs the tutorial notebooks the way the README does, through the compiled `tskeras` command,
 // and through Python's nbclient as an independent Jupyter front end. `npm test` builds dist/ and
@@ -10,19 +11,6 @@ import { join, resolve } from "node:path";
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli", "index.js");
 const PYTHON = join(ROOT, ".venv", "bin", "python");
-
-interface Output {
-  output_type: string;
-  name?: string;
-  text?: string;
-  data?: Record<string, unknown>;
-  ename?: string;
-}
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  outputs?: Output[];
-}
 
 let folder: string;
 beforeAll(() => {
@@ -34,21 +22,6 @@ function withoutLanguage(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy: NodeJS.ProcessEnv = { ...env, LANG: "C.UTF-8" };
   delete copy.TSKERAS_LANG;
   return copy;
-}
-
-function codeCells(path: string): Cell[] {
-  const notebook = JSON.parse(readFileSync(path, "utf8")) as { cells: Cell[] };
-  return notebook.cells.filter((cell) => cell.cell_type === "code");
-}
-
-function source(cell: Cell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-}
-
-function cellWith(cells: Cell[], fragment: string): Cell {
-  const cell = cells.find((c) => source(c).includes(fragment));
-  if (!cell) throw new Error(`no code cell contains ${fragment}`);
-  return cell;
 }
 
 describe("tskeras run notebooks/es/01-modelo-secuencial.ipynb", () => {
