@@ -2,7 +2,7 @@
 // on MNIST-sized synthetic data (60,000 x 784), at batch 32 and 256. It trains through the Keras facade
 // on each TensorFlow.js backend that starts here, and on wasm also with TF.js's own kernels in place of
 // src/runtime/wasm-kernels. When a Python with torch is there, PyTorch trains on the same data.
-// Variants run round robin, so drift in the machine's speed affects all of them alike; each figure is
+// Variants run round robin, so drift in the machine's speed affects all of them alike. Each figure is
 // the median of --runs one-epoch fits after a warm-up. A fit stops early at the first batch end past
 // --max-seconds, so slow backends take bounded time. Run after `npm run build`:
 //   node bench/fit-throughput.js [--backends tensorflow,wasm,cpu] [--samples 60000] [--runs 3]

@@ -6,7 +6,7 @@ softmax cross-entropy. Adam has the settings of the facade's "adam": learning ra
 Keras's fit() reports them.
 
 Usage: python fit_throughput_torch.py X_FILE LABELS_FILE SAMPLES THREADS
-X_FILE holds SAMPLES x 784 float32 values and LABELS_FILE SAMPLES int32 class indices, both in native
+X_FILE contains SAMPLES x 784 float32 values and LABELS_FILE SAMPLES int32 class indices, both in native
 byte order. Each line on standard input is a JSON request {"batchSize", "maxSamples", "maxSeconds"};
 the script trains one epoch with that batch size, stopping at the first batch end past maxSamples or
 maxSeconds, and answers with one JSON line {"samples", "seconds"}. Each batch size keeps its own model.

@@ -33,7 +33,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * Encodes 8-bit pixels as a PNG image. pixels holds the rows from the top, each row's pixels from the
+ * Encodes 8-bit pixels as a PNG image. pixels contains the rows from the top, each row's pixels from the
  * left, and each pixel's channels in order (gray, gray and alpha, RGB or RGBA), so its length is
  * width * height * channels. Every row uses filter type 0 (none) and the data is compressed with zlib.
  */

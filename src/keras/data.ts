@@ -6,9 +6,9 @@ import { tableTensor } from "../eda/tensor";
 import { describeValue, ValueError } from "./errors";
 
 /**
- * Data that fit(), evaluate() and predict() accept: a tensor, nested arrays of numbers with one row per
- * sample, a typed array (one value per sample) or an array of them (one row per sample), or an arquero
- * table whose columns all contain numbers, read as a 2-D tensor [rows, columns].
+ * Data that fit(), evaluate() and predict() accept: a tensor, or nested arrays of numbers with one row per
+ * sample. Also a typed array (one value per sample) or an array of them (one row per sample). An arquero
+ * table whose columns all contain numbers is read as a 2-D tensor [rows, columns].
  */
 /** A typed array of numbers, such as the Float32Array of a tensor's dataSync() or an Int32Array of labels. */
 export type NumericTypedArray = Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array | Uint8ClampedArray;

@@ -262,9 +262,9 @@ const datasetNames: DatasetName[] = ["iris", "penguins", "digits", "seattleWeath
 
 /**
  * Loads a bundled data set whole, as an arquero table for exploratory analysis, with the columns and
- * records of its file. The data sets are iris (150 rows), penguins (all 344 rows with Island and Sex,
- * including the 2 without measurements and the 10 without a sex), digits (1,797 rows of 64 pixels and
- * the label) and seattleWeather (1,461 days, dates as text). The functions of the same name give the
+ * records of its file. The data sets are iris (150 rows) and penguins (all 344 rows with Island and
+ * Sex, including the 2 without measurements and the 10 without a sex). Also digits (1,797 rows of 64
+ * pixels and the label) and seattleWeather (1,461 days, dates as text). The functions of the same name give the
  * data split into training and test tensors instead. Works offline.
  *
  *     const penguins = datasets.table("penguins");

@@ -65,8 +65,8 @@ function takeRows<T extends SampleInput>(value: T, indices: number[]): T {
 }
 
 /** Returns one label per sample: the value itself, the only entry of a one-column row, or the argmax of a one-hot row. */
-function readStratifyLabels(given: tf.Tensor | unknown[] | ColumnTable | NumericTypedArray): Array<number | string | boolean> {
-  const value = plainArrays(given) as tf.Tensor | unknown[] | ColumnTable;
+function readStratifyLabels(input: tf.Tensor | unknown[] | ColumnTable | NumericTypedArray): Array<number | string | boolean> {
+  const value = plainArrays(input) as tf.Tensor | unknown[] | ColumnTable;
   if (isTable(value)) {
     const names = value.columnNames();
     if (names.length === 1) return Array.from(value.array(names[0]) as ArrayLike<number | string | boolean>);
@@ -163,9 +163,9 @@ interface Table {
  * Reads x as rows of numbers in float64. Raises ValueError for anything but a 2-D tensor, an array of
  * rows, or an arquero table whose values are all numbers.
  */
-function readTable(given: unknown): Table {
+function readTable(input: unknown): Table {
   const text = messages().keras;
-  const value = plainArrays(given);
+  const value = plainArrays(input);
   if (isTable(value)) {
     const matrix = readNumberMatrix("x", value);
     return { rows: matrixRows(matrix), columns: matrix.columns.length, fromTensor: false, columnNames: matrix.columns };

@@ -712,12 +712,12 @@ function renameCallbackLogs(
     onEpochBegin: callback.onEpochBegin && ((epoch, logs) => callback.onEpochBegin?.(epoch, withLogs(logs))),
     onEpochEnd: callback.onEpochEnd && (async (epoch, logs) => {
       const renamed = withLogs(logs);
-      const given = new Set(Object.keys(renamed));
+      const namesBefore = new Set(Object.keys(renamed));
       await callback.onEpochEnd?.(epoch, renamed);
       // A value that a callback adds, such as ReduceLROnPlateau's learning_rate, goes into the
       // History as in Keras: TF.js's own History reads these logs after every other callback.
       for (const [name, value] of Object.entries(renamed)) {
-        if (!given.has(name) && typeof value === "number" && logs) (logs as Record<string, number>)[name] = value;
+        if (!namesBefore.has(name) && typeof value === "number" && logs) (logs as Record<string, number>)[name] = value;
       }
     }),
     onBatchBegin: callback.onBatchBegin && ((batch, logs) => callback.onBatchBegin?.(batch, withLogs(logs))),

@@ -19,8 +19,8 @@ export type {
 /** Class labels that toCategorical() accepts: a tensor or nested arrays of integers from 0. */
 export type LabelsInput = tf.Tensor | number[] | number[][] | NumericTypedArray;
 
-function readLabels(given: unknown): { values: number[]; shape: number[] } {
-  const labels = plainArrays(given);
+function readLabels(input: unknown): { values: number[]; shape: number[] } {
+  const labels = plainArrays(input);
   if (labels instanceof tf.Tensor) {
     if (labels.isDisposed) throw new ValueError(messages().keras.disposedInput("labels"));
     return { values: Array.from(labels.dataSync() as ArrayLike<number>), shape: [...labels.shape] };

@@ -35,7 +35,7 @@ export async function runNotebook(inputPath: string, options: RunOptions = {}): 
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   const collector = new OutputCollector();
   // The kernel's log is for operators and in English. A learner running a notebook gets its errors
-  // only, such as a stopped executor, unless TSKERAS_LOG_LEVEL asks for more.
+  // only, such as a stopped executor, unless TSKERAS_LOG_LEVEL sets a lower level.
   const logLevel = process.env.TSKERAS_LOG_LEVEL || "error";
   const client = await KernelClient.start({ cwd: dirname(input), env: { ...process.env, TSKERAS_LANG: language, TSKERAS_LOG_LEVEL: logLevel } });
   let failedCell: number | undefined;

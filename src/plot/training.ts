@@ -72,13 +72,13 @@ export function trainingCurves(history: HistoryInput, options: TrainingCurvesOpt
   const full = readHistory(owner, history);
 
   const available = Object.keys(full.history);
-  let wanted = available;
-  if (typeof read.series === "string") wanted = [read.series];
-  else if (read.series !== undefined) wanted = read.series;
-  for (const name of wanted) {
+  let selected = available;
+  if (typeof read.series === "string") selected = [read.series];
+  else if (read.series !== undefined) selected = read.series;
+  for (const name of selected) {
     if (!available.includes(name)) fail(text.unknownSeries(owner, name, available, closestName(name, available)));
   }
-  const chosen: TrainingHistory = { epoch: full.epoch, history: Object.fromEntries(wanted.map((name) => [name, full.history[name]])) };
+  const chosen: TrainingHistory = { epoch: full.epoch, history: Object.fromEntries(selected.map((name) => [name, full.history[name]])) };
 
   const spec = historyChartSpec(chosen);
   if (read.title !== undefined) spec.title = read.title;

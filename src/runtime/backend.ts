@@ -14,7 +14,7 @@ const BACKEND_PACKAGES: Record<string, readonly string[]> = {
   cpu: [],
 };
 
-/** What to do when a backend's package is missing, added to the log line that reports it. */
+/** Install hints for a backend whose package is missing, added to the log line that reports it. */
 const INSTALL_HINTS: Record<string, string> = {
   tensorflow: "scripts/tfjs-node-offline.sh installs it without Google's storage",
 };

@@ -116,8 +116,8 @@ async function runCell(
       if (left) output.write("stderr", messages().kernel.tensorsLeft(left.count, formatBytes(left.bytes), left.numTensors) + "\n");
       output.finish();
       // A handle of display() as the last line shows nothing more, as IPython's display() returns None.
-      const shown = value !== undefined && !isDisplayHandle(value);
-      return { type: "done", requestId, result: shown ? formatValue(value) : undefined };
+      const hasValue = value !== undefined && !isDisplayHandle(value);
+      return { type: "done", requestId, result: hasValue ? formatValue(value) : undefined };
     } catch (error) {
       tensors.finish(undefined);
       output.finish();

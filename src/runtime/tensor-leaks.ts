@@ -83,22 +83,22 @@ export function currentGlobalNames(): Set<string> {
 }
 
 /**
- * Returns the ids among wanted of the tensors reachable from roots, or undefined when the search
+ * Returns the ids among candidates of the tensors reachable from roots, or undefined when the search
  * visited too many objects to be sure.
  */
-function reachableTensorIds(roots: unknown[], tf: typeof tfjs, wanted: ReadonlySet<number>): Set<number> | undefined {
+function reachableTensorIds(roots: unknown[], tf: typeof tfjs, candidates: ReadonlySet<number>): Set<number> | undefined {
   const found = new Set<number>();
   const visited = new Set<object>();
   const pending = [...roots];
 
-  while (pending.length > 0 && found.size < wanted.size) {
+  while (pending.length > 0 && found.size < candidates.size) {
     const value = pending.pop();
     if (value === null || typeof value !== "object" || visited.has(value)) continue;
     visited.add(value);
     if (visited.size > MAX_VISITED) return undefined;
 
     if (value instanceof tf.Tensor) {
-      if (wanted.has(value.id)) found.add(value.id);
+      if (candidates.has(value.id)) found.add(value.id);
       continue;
     }
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Promise) continue;

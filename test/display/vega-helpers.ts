@@ -38,7 +38,7 @@ export interface ChartLayout {
 
 /**
  * Reads the layout of a single-view chart from the SVG that vega rendered for it: the size from the
- * root element, and the plotting area's corner from the translation of the first group, which holds
+ * root element, and the plotting area's corner from the translation of the first group, which contains
  * the view. The plotting area's size is the spec's width and height.
  */
 export function layoutOfSvg(svg: string, spec: { width: number; height: number }): ChartLayout {
