@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { TYPECHECK_MODES, type TypecheckMode } from "../runtime/ipc";
 import { ExecutorHost } from "./executor-host";
 import { TypeScriptInterpreter } from "./interpreter";
@@ -14,6 +15,7 @@ const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 /** Starts a kernel for the connection file that Jupyter wrote, and runs until shutdown. */
 export async function startKernel(connectionFile: string, version: string): Promise<void> {
   const log = createLogger();
+  holdHeapNearLiveSize();
 
   // 1. Bind the five sockets to the connection file's address and ports.
   const info = readConnectionFile(connectionFile);
@@ -55,6 +57,19 @@ export async function startKernel(connectionFile: string, version: string): Prom
   process.on("SIGTERM", () => {
     void executor.shutdown().finally(() => process.exit(0));
   });
+}
+
+/**
+ * Makes V8 run a full collection once the heap grows 25 % past what the last full collection kept.
+ *
+ * Each checked cell creates a TypeScript type checker, and about 1.4 MB of each reaches the old
+ * generation, where it stays as garbage until a full collection. With V8's default growth the kernel's
+ * heap reached 415 MB used over 110 MB live after 200 cells (bench/latency.js), given back only after
+ * 8-12 s idle. At 25 % the kernel stays near 280 MiB resident.
+ * The executor keeps V8's defaults because it contains the user's data, where fewer collections pay off.
+ */
+function holdHeapNearLiveSize(): void {
+  setFlagsFromString("--heap-growing-percent=25");
 }
 
 /** Reads TSKERAS_TYPECHECK (set by `tskeras install --typecheck`); "error" unless it names another mode. */

@@ -99,7 +99,8 @@ export class CellChecker {
       allowUnreachableCode: true,
       skipLibCheck: true,
       moduleDetection: ts.ModuleDetectionKind.Force,
-      declaration: true,
+      // Turned on for the history's declaration emit only (see commit()).
+      declaration: false,
       sourceMap: true,
       inlineSources: true,
       // NOTE: TypeScript reports allowImportingTsExtensions without noEmit as an options error, which the
@@ -209,10 +210,17 @@ export class CellChecker {
     if (names.length === 0) return;
 
     // The declaration emit of a module keeps exported declarations only, and check() exported them all.
+    // Declaration output is on for this emit only. With it on, each cell's JavaScript emit also built
+    // an unused declaration file: 0.14 ms of 0.44 ms. The program reads this same options object.
     let declarationFile = "";
-    program.emit(cell, (fileName, text) => {
-      if (fileName.endsWith(".d.ts")) declarationFile = text;
-    }, undefined, true);
+    this.options.declaration = true;
+    try {
+      program.emit(cell, (fileName, text) => {
+        if (fileName.endsWith(".d.ts")) declarationFile = text;
+      }, undefined, true);
+    } finally {
+      this.options.declaration = false;
+    }
     this.history.recordDeclarationFile(declarationFile);
 
     const checker = program.getTypeChecker();
