@@ -13,6 +13,11 @@ export interface CompiledCell {
   filename: string;
   /** Source map (JSON) from code back to the cell's TypeScript. */
   sourceMap: string;
+  /**
+   * Whether the cell's top level contains a loop, a call or another construct that can keep it busy
+   * without end, so that SIGINT must be able to stop its synchronous part.
+   */
+  mayBlock: boolean;
 }
 
 /** An error as Jupyter's error message carries it. */

@@ -1,5 +1,6 @@
 import vm from "node:vm";
-import { compileCell } from "../../src/kernel/typescript/compile";
+import ts from "typescript";
+import { compileCell, mayBlock } from "../../src/kernel/typescript/compile";
 
 /** Runs cells the way the executor does, in one shared context, and returns each cell's value. */
 async function runCells(...cells: string[]): Promise<unknown[]> {
@@ -73,5 +74,49 @@ describe("compileCell()", () => {
     expect(result.cell.code).toContain('__tskeras.importModule("p-limit")');
     expect(result.cell.code).not.toContain('"y"');
     expect(result.cell.code).not.toMatch(/^export/m);
+  });
+});
+
+describe("mayBlock()", () => {
+  const blocks = (source: string) => mayBlock(ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true));
+
+  it.each([
+    "f()",
+    "new Sequential()",
+    "while (true) {}",
+    "for (const x of xs) {}",
+    "do {} while (x)",
+    "tag`text`",
+    "[...endless]",
+    "const [first, ...rest] = endless;",
+    "class A { static { while (true) {} } }",
+    "class B { static count = start(); }",
+    'import fs from "node:fs";',
+  ])("is true for %s", (source) => {
+    expect(blocks(source)).toBe(true);
+  });
+
+  it.each([
+    "1 + 1",
+    "model",
+    "const rate = 0.01;",
+    "const [a, b] = pair;",
+    "const copy = { ...options };",
+    "x.y.z",
+    "function spin() { while (true) {} }",
+    "const spin = () => { for (;;) {} };",
+    "class C { fit() { train(); } }",
+    "interface Callable { (x: number): void }",
+    "await pending",
+  ])("is false for %s", (source) => {
+    expect(blocks(source)).toBe(false);
+  });
+
+  it("comes with each compiled cell", () => {
+    const loop = compileCell("while (true) {}", 1);
+    const value = compileCell("1 + 1", 2);
+    if (!loop.ok || !value.ok) throw new Error("the cells failed to compile");
+    expect(loop.cell.mayBlock).toBe(true);
+    expect(value.cell.mayBlock).toBe(false);
   });
 });

@@ -93,6 +93,24 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(await client.execute("seen > 0"))).toBe("true");
   });
 
+  it("interrupts a loop in a function that an earlier cell defined", async () => {
+    await client.execute("let turns = 0;\nfunction spin() { while (true) { turns++; } }");
+    const loop = client.execute("spin()");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.interrupt();
+    expect((await loop).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(resultText(await client.execute("turns > 0"))).toBe("true");
+  });
+
+  it("interrupts the spread of an endless generator", async () => {
+    // Each value takes a busy wait, so the array stays small until the interrupt.
+    await client.execute("function* slowly() { while (true) { for (let i = 0; i < 100_000; i++) {} yield 0; } }");
+    const spread = client.execute("const all = [...slowly()];");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.interrupt();
+    expect((await spread).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+  });
+
   it("interrupts by SIGINT to the process group, as Jupyter's default does", async () => {
     await client.execute("let counted = 0;");
     const loop = client.execute("while (true) { counted++; }");

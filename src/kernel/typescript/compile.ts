@@ -20,17 +20,18 @@ const compilerOptions: ts.CompilerOptions = {
  */
 export function compileCell(source: string, executionCount: number): CompileResult {
   const fileName = `cell[${executionCount}].ts`;
+  let mayBlock = true;
 
   const output = ts.transpileModule(source, {
     compilerOptions,
     fileName,
     reportDiagnostics: true,
-    transformers: { before: [cellTransformer(new Set())] },
+    transformers: { before: [blockingObserver((found) => (mayBlock = found)), cellTransformer(new Set())] },
   });
 
   const diagnostics = (output.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.map((d) => toCellDiagnostic(d, source)) };
-  return { ok: true, cell: compiledCell(output.outputText, output.sourceMapText ?? "", executionCount) };
+  return { ok: true, cell: compiledCell(output.outputText, output.sourceMapText ?? "", executionCount, mayBlock) };
 }
 
 /**
@@ -50,13 +51,59 @@ export function emitCell(program: ts.Program, cell: ts.SourceFile, executionCoun
     false,
     { before: [cellTransformer(new Set())] },
   );
-  return compiledCell(code, sourceMap, executionCount);
+  return compiledCell(code, sourceMap, executionCount, mayBlock(cell));
 }
 
-function compiledCell(outputText: string, sourceMap: string, executionCount: number): CompiledCell {
+function compiledCell(outputText: string, sourceMap: string, executionCount: number, blocking: boolean): CompiledCell {
   // A cell that is a module ends with `export {};` in TypeScript's output; the rewritten cell is a script.
   const code = outputText.replace(/^export \{\};$/m, "").replace(/^\/\/# sourceMappingURL=.*$/m, "");
-  return { code, filename: `cell[${executionCount}].ts`, sourceMap };
+  return { code, filename: `cell[${executionCount}].ts`, sourceMap, mayBlock: blocking };
+}
+
+/** Node kinds that run code of unknown length as the statement that contains them runs. */
+const BLOCKING_KINDS = new Set([
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.Decorator,
+  // Spreading an iterable, or a rest element in array destructuring, drains an iterator that may not end.
+  ts.SyntaxKind.SpreadElement,
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.ImportEqualsDeclaration,
+]);
+
+/**
+ * Returns whether running a cell's top level can take unbounded time: it contains a loop, a call, a
+ * constructor, an iterator drained by a spread or an import.
+ *
+ * The bodies of functions, methods and arrows it defines are skipped, as they run only when called.
+ * Arming SIGINT for a cell's synchronous part starts and joins a watchdog thread, which took 0.1 ms
+ * and, in about a quarter of the cells, 3-4 ms in the executor. So a cell such as `model` or `1 + 1`
+ * runs without it.
+ * NOTE: a getter, valueOf() or toString() reached through property access or an operator can still
+ * loop without end in such a cell, and then only restarting the kernel stops it.
+ */
+export function mayBlock(file: ts.SourceFile): boolean {
+  const visit = (node: ts.Node): boolean => {
+    if (BLOCKING_KINDS.has(node.kind)) return true;
+    if (ts.isBindingElement(node) && node.dotDotDotToken && ts.isArrayBindingPattern(node.parent)) return true;
+    if (ts.isFunctionLike(node) && !ts.isClassStaticBlockDeclaration(node)) return false;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(file);
+}
+
+/** Returns a transformer that passes mayBlock() of each file to report and leaves the file unchanged. */
+function blockingObserver(report: (found: boolean) => void): ts.TransformerFactory<ts.SourceFile> {
+  return () => (file) => {
+    report(mayBlock(file));
+    return file;
+  };
 }
 
 /** Converts a TypeScript diagnostic in a cell to the cell's 1-based line and column. */
