@@ -1,8 +1,9 @@
 // Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
-// requests; and the resident memory of the kernel and executor processes after start, right after
-// 200 cells, and 15 s later at rest. Run after `npm run build`: node bench/latency.js [--runs 50]
+// requests; and the resident memory of the kernel and executor processes (Rss, and Pss from
+// smaps_rollup) after start, right after 200 cells, and 15 s later at rest.
+// Run after `npm run build`: node bench/latency.js [--runs 50]
 const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
@@ -23,13 +24,23 @@ async function time(fn) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Resident memory in MiB of a process and of its child processes, from /proc (Linux only). */
+/**
+ * Returns the resident memory in MiB of a process and of its child processes, from /proc (Linux only).
+ * Added up, resident sizes count twice the pages that both processes share, such as the Node.js binary's
+ * code, so the proportional set size (Pss, each shared page split between the processes that map it)
+ * is reported beside them.
+ */
 function residentMiB(pid) {
-  const rss = (id) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"))[1]) / 1024;
+  const field = (id, name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${id}/smaps_rollup`, "utf8"))[1]) / 1024;
   const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
     readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
   );
-  return { kernel: rss(pid), executor: children.reduce((sum, child) => sum + rss(child), 0) };
+  const sum = (name) => children.reduce((total, child) => total + field(child, name), 0);
+  return {
+    kernel: field(pid, "Rss"),
+    executor: sum("Rss"),
+    proportional: { kernel: field(pid, "Pss"), executor: sum("Pss") },
+  };
 }
 
 async function main() {
