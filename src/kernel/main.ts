@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { TYPECHECK_MODES, type TypecheckMode } from "../runtime/ipc";
 import { ExecutorHost } from "./executor-host";
+import { IdleCollector } from "./idle-collector";
 import { TypeScriptInterpreter } from "./interpreter";
 import { createLogger, type Logger } from "./log";
 import { readConnectionFile } from "./protocol/connection";
@@ -43,12 +44,15 @@ export async function startKernel(connectionFile: string, version: string): Prom
     log,
     publish: (event) => session?.publishOutput(event),
   });
-  session = new Session(transport, new Signer(info.key), interpreter, log, () => {
+  const idleCollector = new IdleCollector();
+  const onShutdown = () => {
+    idleCollector.stop();
     void transport.close().then(() => {
       log.info("kernel stopped");
       process.exit(0);
     });
-  });
+  };
+  session = new Session(transport, new Signer(info.key), interpreter, log, onShutdown, () => idleCollector.touch());
   await session.announceStart();
 
   // Jupyter interrupts by sending SIGINT to the kernel's process group: the executor, in the same

@@ -116,6 +116,8 @@ export class Session {
     private readonly interpreter: Interpreter,
     private readonly log: Logger,
     private readonly onShutdown: () => void = () => undefined,
+    /** Called as the kernel turns busy with a request and again as it turns idle. */
+    private readonly onActivity: () => void = () => undefined,
   ) {
     transport.onFrames((channel, frames) => this.receive(channel, frames));
   }
@@ -349,11 +351,13 @@ export class Session {
   }
 
   private async busyIdle(request: Message, work: () => Promise<void>): Promise<void> {
+    this.onActivity();
     await this.publish("status", { execution_state: "busy" }, request.header);
     try {
       await work();
     } finally {
       await this.publish("status", { execution_state: "idle" }, request.header);
+      this.onActivity();
     }
   }
 

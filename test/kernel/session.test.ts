@@ -105,6 +105,24 @@ describe("Session", () => {
     expect(reply.content).toMatchObject({ status: "ok", execution_count: 1 });
   });
 
+  it("reports activity at busy and at idle", async () => {
+    const signer = new Signer(KEY);
+    const transport = new MemoryTransport(signer);
+    const interpreter = new RecordingInterpreter();
+    let release = () => undefined as void;
+    interpreter.holdExecution = new Promise<void>((resolve) => (release = resolve));
+    const activity: string[] = [];
+    new Session(transport, signer, interpreter, createLogger("warn", () => undefined), undefined, () => activity.push(interpreter.executed.join()));
+
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await transport.deliver("shell", encodeMessage(request("execute_request", { code: "1 + 1" }), signer));
+    await settle();
+    expect(activity).toEqual([""]);
+    release();
+    await settle();
+    expect(activity).toEqual(["", "1 + 1"]);
+  });
+
   it("never executes a message whose signature was tampered with, and logs it", async () => {
     const { transport, interpreter, logs, signer, settle } = setup();
     const frames = encodeMessage(request("execute_request", { code: "1" }), signer);
