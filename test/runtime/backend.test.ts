@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { selectBackend } from "../../src/runtime/backend";
@@ -91,6 +91,30 @@ describe("selectBackend", () => {
     writeFakePackage("@tensorflow/tfjs-node", "index.js", "module.exports = {};");
     const { warnings } = await selectIn();
     expect(warnings[0]).toBe("backend tensorflow not used: it failed to start: Backend name 'tensorflow' not found in registry; using cpu");
+  });
+
+  describe("TensorFlow's intra-op threads", () => {
+    const saved = process.env.TF_NUM_INTRAOP_THREADS;
+    const seen = () => (globalThis as { threadsAtLoad?: string }).threadsAtLoad;
+    beforeEach(() => {
+      delete process.env.TF_NUM_INTRAOP_THREADS;
+      writeFakePackage("@tensorflow/tfjs-node", "index.js", "globalThis.threadsAtLoad = process.env.TF_NUM_INTRAOP_THREADS;");
+    });
+    afterEach(() => {
+      if (saved === undefined) delete process.env.TF_NUM_INTRAOP_THREADS;
+      else process.env.TF_NUM_INTRAOP_THREADS = saved;
+    });
+
+    it("leave one core to JavaScript", async () => {
+      await selectIn();
+      expect(seen()).toBe(String(Math.max(1, availableParallelism() - 1)));
+    });
+
+    it("keep the user's setting", async () => {
+      process.env.TF_NUM_INTRAOP_THREADS = "3";
+      await selectIn();
+      expect(seen()).toBe("3");
+    });
   });
 
   it("loads tfjs-node-gpu before tfjs-node", async () => {
