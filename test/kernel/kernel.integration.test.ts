@@ -83,32 +83,30 @@ describe("kernel over ZeroMQ", () => {
     expect(resultText(result)).toBe("[ 'function', 'b.ts' ]");
   });
 
-  it("interrupts a synchronous loop and keeps the variables", async () => {
-    await client.execute("let seen = 0;");
-    const loop = client.execute("while (true) { seen++; }");
+  /** Runs a cell, sends interrupt_request 300 ms later, and returns the cell's reply. */
+  async function interruptAfterStart(code: string) {
+    const running = client.execute(code);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await client.interrupt();
-    const result = await loop;
-    expect(result.reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    return (await running).reply;
+  }
+
+  it("interrupts a synchronous loop and keeps the variables", async () => {
+    await client.execute("let seen = 0;");
+    expect(await interruptAfterStart("while (true) { seen++; }")).toMatchObject({ status: "error", ename: "InterruptedError" });
     expect(resultText(await client.execute("seen > 0"))).toBe("true");
   });
 
-  it("interrupts a loop in a function that an earlier cell defined", async () => {
+  it("interrupts an earlier cell's function", async () => {
     await client.execute("let turns = 0;\nfunction spin() { while (true) { turns++; } }");
-    const loop = client.execute("spin()");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await client.interrupt();
-    expect((await loop).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(await interruptAfterStart("spin()")).toMatchObject({ status: "error", ename: "InterruptedError" });
     expect(resultText(await client.execute("turns > 0"))).toBe("true");
   });
 
-  it("interrupts the spread of an endless generator", async () => {
+  it("interrupts an endless spread", async () => {
     // Each value takes a busy wait, so the array stays small until the interrupt.
     await client.execute("function* slowly() { while (true) { for (let i = 0; i < 100_000; i++) {} yield 0; } }");
-    const spread = client.execute("const all = [...slowly()];");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await client.interrupt();
-    expect((await spread).reply).toMatchObject({ status: "error", ename: "InterruptedError" });
+    expect(await interruptAfterStart("const all = [...slowly()];")).toMatchObject({ status: "error", ename: "InterruptedError" });
   });
 
   it("interrupts by SIGINT to the process group, as Jupyter's default does", async () => {
