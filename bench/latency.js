@@ -1,8 +1,8 @@
 // Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
-// requests; and the resident memory of the kernel and executor processes (Rss, and Pss from
-// smaps_rollup) after start, right after 200 cells, and 15 s later at rest.
+// requests. It also reports the resident memory of the kernel and executor processes after start,
+// right after 200 cells and 15 s later at rest, as Rss and as Pss from smaps_rollup.
 // Run after `npm run build`: node bench/latency.js [--runs 50]
 const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");

@@ -109,7 +109,7 @@ async function runCell(
     const tensors = new CellTensorScope(tf, baselineGlobals);
     try {
       const script = new vm.Script(cell.code, { filename: cell.filename });
-      // SIGINT is armed only for cells that can block: arming it costs each cell a watchdog thread.
+      // SIGINT is armed only for cells that can block, because arming it starts a watchdog thread.
       const value: unknown = await Promise.race([script.runInThisContext({ breakOnSigint: cell.mayBlock, displayErrors: false }), interrupted]);
       // A fit started without await still belongs to this cell, as Keras's blocking fit would.
       await Promise.race([whenTrainingIdle(), interrupted]);
