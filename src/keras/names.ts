@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
 import type { NameKind } from "../i18n/catalogue";
 import { describeValue, ValueError } from "./errors";
+import { KerasAdam } from "./adam";
 import { Optimizer } from "./optimizers";
 import { snakeCase } from "./options";
 import { closestName } from "./suggest";
@@ -32,7 +33,7 @@ export type ActivationName = "relu" | "sigmoid" | "softmax" | "tanh" | "linear" 
 // Default hyperparameters of Keras's optimizers, as the tf.keras.optimizers documentation (TensorFlow 2.x)
 // gives them. TF.js's string shortcuts differ in places: its "adagrad" uses a learning rate of 0.01, Keras 0.001.
 const optimizerFactories: Record<string, () => tf.Optimizer> = {
-  adam: () => tf.train.adam(0.001, 0.9, 0.999, 1e-7),
+  adam: () => new KerasAdam(0.001, 0.9, 0.999, 1e-7),
   sgd: () => tf.train.sgd(0.01),
   rmsprop: () => tf.train.rmsprop(0.001, 0.9, 0, 1e-7),
   adagrad: () => tf.train.adagrad(0.001, 0.1),

@@ -4,6 +4,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { messages } from "../i18n";
+import { KerasAdam } from "./adam";
 import { describeValue, ValueError } from "./errors";
 import { normalizeOptions, readBoolean, readClosedFraction, readPositiveNumber } from "./options";
 
@@ -119,7 +120,7 @@ export class Adam extends Optimizer {
   }
 
   createTfjsOptimizer(): tf.Optimizer {
-    return tf.train.adam(this.learningRate, this.beta1, this.beta2, this.epsilon);
+    return new KerasAdam(this.learningRate, this.beta1, this.beta2, this.epsilon);
   }
 }
 
