@@ -7,8 +7,9 @@
 // --max-seconds, so slow backends take bounded time. Run after `npm run build`:
 //   node bench/fit-throughput.js [--backends tensorflow,wasm,cpu] [--samples 60000] [--runs 3]
 //     [--max-seconds 20] [--python bench/.venv-torch/bin/python] [--torch-threads 1] [--facade-costs]
-// --facade-costs adds, per backend, TF.js layers without the facade and the facade with its live
-// progress bar and chart, to measure what the facade costs.
+// --facade-costs adds, per backend, TF.js layers without the facade, the facade with TF.js's own Adam
+// (the optimizer TF.js layers use, so the two compare like with like) and the facade with its live
+// progress bar and chart, to measure what the facade and its Adam cost.
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -53,12 +54,17 @@ function rawModel() {
   return model;
 }
 
-function facadeModel() {
+function facadeModel(optimizer = "adam") {
   const model = new Sequential();
   model.add(new Dense({ units: 64, activation: "relu", inputShape: [784] }));
   model.add(new Dense({ units: 10, activation: "softmax" }));
-  model.compile({ optimizer: "adam", loss: "categorical_crossentropy", metrics: ["accuracy"] });
+  model.compile({ optimizer, loss: "categorical_crossentropy", metrics: ["accuracy"] });
   return model;
+}
+
+/** The facade's model with TF.js's own Adam, which TF.js layers without the facade also use. */
+function facadeModelWithTfjsAdam() {
+  return facadeModel(tf.train.adam(0.001, 0.9, 0.999, 1e-7));
 }
 
 /**
@@ -179,6 +185,7 @@ async function main() {
     if (backend === "wasm") variants.push(tfjsVariant("wasm, TF.js's own kernels", backend, data, "tfjs", facadeModel, fitQuietly));
     if (facadeCosts) {
       variants.push(tfjsVariant(`${backend}, TF.js layers without the facade`, backend, data, "tskeras", rawModel, fitQuietly));
+      variants.push(tfjsVariant(`${backend}, facade with TF.js's Adam`, backend, data, "tskeras", facadeModelWithTfjsAdam, fitQuietly));
       variants.push(tfjsVariant(`${backend}, facade with live plot`, backend, data, "tskeras", facadeModel, fitWithLivePlot));
     }
   }
