@@ -7,9 +7,9 @@
 // --max-seconds, so slow backends take bounded time. Run after `npm run build`:
 //   node bench/fit-throughput.js [--backends tensorflow,wasm,cpu] [--samples 60000] [--runs 3]
 //     [--max-seconds 20] [--python bench/.venv-torch/bin/python] [--torch-threads 1] [--facade-costs]
-// --facade-costs adds, per backend, TF.js layers without the facade, the facade with TF.js's own Adam
-// (the optimizer TF.js layers use, so the two compare like with like) and the facade with its live
-// progress bar and chart, to measure what the facade and its Adam cost.
+// --facade-costs adds three variants per backend, to measure what the facade and its Adam cost: TF.js
+// layers without the facade, the facade with TF.js's own Adam, and the facade with its live progress
+// bar and chart. TF.js layers use TF.js's Adam, so the first two compare like with like.
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -62,7 +62,7 @@ function facadeModel(optimizer = "adam") {
   return model;
 }
 
-/** The facade's model with TF.js's own Adam, which TF.js layers without the facade also use. */
+/** Builds the facade's model with TF.js's own Adam, which TF.js layers without the facade also use. */
 function facadeModelWithTfjsAdam() {
   return facadeModel(tf.train.adam(0.001, 0.9, 0.999, 1e-7));
 }
