@@ -7,17 +7,15 @@ interface AdamState {
 }
 
 /**
- * Adam as Keras computes it, with fewer tensor operations than TF.js's AdamOptimizer.
+ * Adam as Keras computes it, in fewer tensor operations than TF.js's AdamOptimizer.
  *
- * Keras folds both bias corrections into the step size, alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t),
- * and updates each variable with 12 operations, where TF.js's class takes 14 and 4 more per step for
- * beta1^t and beta2^t. Its constant factors are tensors made once, not scalars made at every step.
- * On tfjs-node each operation is one call into TensorFlow. A step of the tutorial's model took 9-11 %
- * less time than with TF.js's class on tfjs-node, and 2-9 % less on wasm, at batch 32 and 256.
- * The moments, their names and the iteration count are TF.js's own, so getWeights(), setWeights() and
- * the class name "Adam" work as before.
- * NOTE: the results differ from TF.js's Adam by where epsilon enters (Keras adds it to sqrt(v), TF.js
- * to the bias-corrected sqrt(v)), by about epsilon over sqrt(v) relative, as in Keras itself.
+ * Keras folds both bias corrections into the step size, alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t).
+ * Each variable then takes 12 operations, where TF.js's class takes 14, plus 4 a step for beta1^t and
+ * beta2^t. On tfjs-node each operation is one call into TensorFlow, and a step of the tutorial's model
+ * took 9-11 % less time (2-9 % on wasm). The moments, their names and the iteration count are TF.js's,
+ * so getWeights(), setWeights() and the class name "Adam" behave as before.
+ * NOTE: Keras adds epsilon to sqrt(v) and TF.js to the bias-corrected sqrt(v), so results differ from
+ * TF.js's Adam by about epsilon / sqrt(v), relative.
  */
 export class KerasAdam extends tf.AdamOptimizer {
   private readonly oneMinusBeta1: tf.Scalar;

@@ -7,10 +7,10 @@ const IDLE_MS = 2000;
 /**
  * Runs one full garbage collection once the kernel has had no request for a while.
  *
- * Each checked cell leaves garbage in the old generation of V8's heap. With the kernel's heap growing
- * factor, V8's memory reducer did not collect it within 16 s of idleness, and the kernel stayed at
- * 270 MiB resident. After this collection it was at 237 MiB, then 203 MiB once V8 shrank the heap.
- * The collection takes about 65 ms (2 cores) and runs once per quiet spell, so an unused kernel stays asleep.
+ * Checked cells leave garbage in the old generation of V8's heap, and with the kernel's heap growing
+ * factor V8's memory reducer did not collect it within 16 s: the kernel stayed at 270 MiB resident.
+ * After this collection it was at 237 MiB, and at 203 MiB once V8 shrank the heap. The collection
+ * takes about 65 ms on 2 cores and runs once per quiet spell, so an unused kernel stays asleep.
  */
 export class IdleCollector {
   private timer: NodeJS.Timeout | undefined;

@@ -59,7 +59,7 @@ describe("KerasAdam", () => {
     weights.dispose();
   });
 
-  it("keeps TF.js's weights for a resumed optimizer", async () => {
+  it("resumes from TF.js's weights", async () => {
     const first = tf.variable(tf.tensor1d([1, -2, 3]));
     const second = tf.variable(tf.tensor1d([1, -2, 3]));
     const running = new KerasAdam(0.01, 0.9, 0.999, 1e-7);
@@ -90,7 +90,7 @@ describe("KerasAdam", () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it("serves both the name adam and the Adam class", () => {
+  it("backs both adam spellings", () => {
     expect(resolveOptimizer("adam")).toBeInstanceOf(KerasAdam);
     expect(resolveOptimizer(new Adam({ learning_rate: 0.01 }))).toBeInstanceOf(KerasAdam);
     expect(resolveOptimizer("adam").getClassName()).toBe("Adam");
