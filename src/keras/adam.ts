@@ -30,22 +30,19 @@ export class KerasAdam extends tf.AdamOptimizer {
   }
 
   applyGradients(variableGradients: Parameters<tf.AdamOptimizer["applyGradients"]>[0]): void {
-    const state = this as unknown as AdamState;
     const names = Array.isArray(variableGradients) ? variableGradients.map((named) => named.name) : Object.keys(variableGradients);
-    const step = this.iterations + 1;
-    const alpha = (this.learningRate * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
+    const variables = names.map((name) => tf.engine().registeredVariables[name]);
+    const moments = this.moments(variables);
+    const alpha = this.nextStepSize();
 
     tf.tidy(() => {
       const stepSize = tf.scalar(alpha);
       names.forEach((name, i) => {
-        const value = tf.engine().registeredVariables[name];
-        state.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        state.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+        const value = variables[i];
         const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
         if (gradient == null) return;
 
-        const firstMoment = state.accumulatedFirstMoment[i].variable;
-        const secondMoment = state.accumulatedSecondMoment[i].variable;
+        const { firstMoment, secondMoment } = moments[i];
         const newFirstMoment = firstMoment.add(gradient.sub(firstMoment).mul(this.oneMinusBeta1));
         const newSecondMoment = secondMoment.add(gradient.square().sub(secondMoment).mul(this.oneMinusBeta2));
         firstMoment.assign(newFirstMoment);
@@ -53,6 +50,35 @@ export class KerasAdam extends tf.AdamOptimizer {
         value.assign(value.sub(newFirstMoment.mul(stepSize).div(newSecondMoment.sqrt().add(this.epsilonScalar))));
       });
     });
+    this.incrementIterations();
+  }
+
+  /**
+   * The first and second moments of each variable, in the order given, made as zeros the first time. A
+   * variable's position is its index in the optimizer's state, as in applyGradients().
+   */
+  moments(variables: readonly tf.Variable[]): Array<{ firstMoment: tf.Variable; secondMoment: tf.Variable }> {
+    const state = this as unknown as AdamState;
+    return variables.map((value, i) => {
+      state.accumulatedFirstMoment[i] ??= { originalName: `${value.name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+      state.accumulatedSecondMoment[i] ??= { originalName: `${value.name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+      return { firstMoment: state.accumulatedFirstMoment[i].variable, secondMoment: state.accumulatedSecondMoment[i].variable };
+    });
+  }
+
+  /** The step size of the next update, alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t), t counting from 1. */
+  nextStepSize(): number {
+    const step = this.iterations + 1;
+    return (this.learningRate * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
+  }
+
+  /** The constants of each update, as applyGradients() uses them. */
+  get constants(): { oneMinusBeta1: number; oneMinusBeta2: number; epsilon: number } {
+    return { oneMinusBeta1: 1 - this.beta1, oneMinusBeta2: 1 - this.beta2, epsilon: this.epsilon };
+  }
+
+  /** Counts an update made outside applyGradients(), by a training graph that computed it as applyGradients() does. */
+  countStep(): void {
     this.incrementIterations();
   }
 

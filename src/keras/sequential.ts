@@ -16,6 +16,7 @@ import {
 } from "./data";
 import { Callback } from "./callbacks";
 import { describeValue, InterruptedError, ValueError } from "./errors";
+import { prepareGraphTraining } from "./graph-training";
 import { History, markLiveChart } from "./history";
 import { ModelInput } from "./input";
 import { Layer } from "./layers";
@@ -604,6 +605,11 @@ export class Sequential {
       },
     };
 
+    // On tfjs-node, each batch runs as one TensorFlow graph call where the model allows it.
+    const settings = this.settings as CompileSettings;
+    const graphTraining = prepareGraphTraining(tfModel, { loss: settings.loss?.kerasName, metrics: settings.metrics });
+    const stopGraphTraining = typeof graphTraining === "string" ? undefined : graphTraining.install();
+
     progress?.start();
     let epochsDone = 0;
     const counter: tf.CustomCallbackArgs = { onEpochEnd: async () => void (epochsDone += 1) };
@@ -614,6 +620,8 @@ export class Sequential {
         callbacks: [ownCallbacks, counter, ...userCallbacks.map((callback) => renameCallbackLogs(callback, rename))],
       });
     } finally {
+      stopGraphTraining?.();
+      if (typeof graphTraining !== "string") graphTraining.dispose();
       progress?.finish(epochsDone < (args.epochs ?? 1) - (args.initialEpoch ?? 0));
     }
   }

@@ -1,0 +1,300 @@
+import * as tf from "@tensorflow/tfjs";
+import { Graph, type Output } from "../runtime/tf-graph/graph";
+import { gradients } from "../runtime/tf-graph/gradients";
+import * as ops from "../runtime/tf-graph/ops";
+import { GraphSession, canRunGraphs } from "../runtime/tf-graph/session";
+import { KerasAdam } from "./adam";
+import type { ResolvedMetric } from "./names";
+
+/**
+ * Training steps as one TensorFlow graph call, on the tensorflow backend (tfjs-node).
+ *
+ * In eager mode each operation of a step is one call from JavaScript into TensorFlow, about 23 us of
+ * overhead each; a step of the tutorial's model at batch 256 issues 138 of them, so three quarters of
+ * its time went to issuing operations. Here the forward pass, the loss, the metrics, the gradients and
+ * Adam's update are one graph, built when fit() starts and run once per batch: weights, moments, the
+ * batch and the step size go in, the loss, the metrics and the new weights and moments come out.
+ *
+ * The graph repeats what TF.js computes in eager mode, operation by operation (the loss clips as
+ * TF.js's does, the gradients follow TF.js's rules, Adam as KerasAdam), so the two paths agree within
+ * float32 rounding and a fit may switch between them, as it does when a batch has sample weights.
+ *
+ * NOTE: it covers Sequential stacks of Dense layers (Flatten and an input layer allowed) with linear,
+ * relu, sigmoid, tanh or softmax activations and no regularizers or constraints, trained with the
+ * facade's Adam on categorical cross-entropy or mean squared error, with accuracy or mse as metrics.
+ * Any other model trains in eager mode as before. TSKERAS_GRAPH_TRAINING=0 turns graph steps off.
+ */
+
+/** The train function of TF.js's LayersModel: batch tensors in, [loss, ...metrics] out. */
+type TrainFunction = (data: tf.Tensor[]) => tf.Scalar[];
+
+/**
+ * The parts of TF.js's LayersModel that its declarations mark protected and graph training reads. A
+ * tf.Sequential compiles and fits the LayersModel it holds, so that one is where training happens.
+ */
+interface TrainableModel {
+  layers: tf.layers.Layer[];
+  collectedTrainableWeights: Array<{ read(): tf.Variable }>;
+  makeTrainFunction(): TrainFunction;
+  optimizer: tf.Optimizer;
+  outputs: tf.SymbolicTensor[];
+  inputs: tf.SymbolicTensor[];
+}
+
+/** The parts of TF.js's Dense layer that its declarations mark private. */
+interface DenseInternals {
+  activation: { getClassName(): string };
+  kernel: { read(): tf.Variable };
+  bias: { read(): tf.Variable } | null;
+  kernelRegularizer?: unknown;
+  biasRegularizer?: unknown;
+  activityRegularizer?: unknown;
+  kernelConstraint?: unknown;
+  biasConstraint?: unknown;
+}
+
+type LossKind = "categorical_crossentropy" | "mean_squared_error";
+type MetricKind = "categorical_accuracy" | "mean_squared_error";
+
+/** What the facade compiled the model with. */
+export interface CompiledSettings {
+  /** The loss's Keras name, undefined for a custom loss function. */
+  loss: string | undefined;
+  metrics: readonly ResolvedMetric[];
+}
+
+// TF.js's epsilon() for clipping probabilities in cross-entropy.
+const PROBABILITY_EPSILON = 1e-7;
+
+const ACTIVATIONS: Record<string, ((g: Graph, x: Output) => Output) | undefined> = {
+  linear: undefined,
+  relu: ops.relu,
+  sigmoid: ops.sigmoid,
+  tanh: ops.tanh,
+  softmax: ops.softmax,
+};
+
+/**
+ * Returns the graph training for one fit() of model, or the reason it trains in eager mode: a
+ * sentence for the log, such as "the layer dropout_1 is a Dropout".
+ */
+export function prepareGraphTraining(model: tf.Sequential, settings: CompiledSettings): GraphTraining | string {
+  if (process.env.TSKERAS_GRAPH_TRAINING === "0") return "TSKERAS_GRAPH_TRAINING is 0";
+  if (!canRunGraphs()) return `the backend is ${tf.getBackend()}`;
+  const core = trainingCore(model);
+  if (!(core.optimizer instanceof KerasAdam)) return "the optimizer is not the facade's Adam";
+
+  const loss = lossKind(settings.loss);
+  if (!loss) return `the loss ${settings.loss ?? "(a function)"} has no graph form`;
+  const outputUnits = model.outputs[0].shape[model.outputs[0].shape.length - 1] ?? -1;
+  const metrics: MetricKind[] = [];
+  for (const metric of settings.metrics) {
+    const kind = metricKind(metric, loss, outputUnits);
+    if (!kind) return `the metric ${metric.name} has no graph form`;
+    metrics.push(kind);
+  }
+
+  const layers: tf.layers.Layer[] = [];
+  for (const layer of core.layers) {
+    const reason = unsupportedLayer(layer);
+    if (reason) return reason;
+    if (layer.getClassName() !== "InputLayer") layers.push(layer);
+  }
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) return "the model has several inputs or outputs";
+
+  try {
+    return new GraphTraining(model, layers, loss, metrics);
+  } catch (error) {
+    return `its graph did not load: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+  }
+}
+
+function trainingCore(model: tf.Sequential): TrainableModel {
+  return (model as unknown as { model: TrainableModel }).model;
+}
+
+function lossKind(name: string | undefined): LossKind | undefined {
+  if (name === "categorical_crossentropy" || name === "mean_squared_error") return name;
+  return undefined;
+}
+
+/** The metric TF.js computes for a metric given to compile(), as TF.js's compile() resolves it. */
+function metricKind(metric: ResolvedMetric, loss: LossKind, outputUnits: number): MetricKind | undefined {
+  if (metric.tfjs === "accuracy" && loss === "categorical_crossentropy" && outputUnits > 1) return "categorical_accuracy";
+  if (metric.tfjs === tf.metrics.categoricalAccuracy) return "categorical_accuracy";
+  if (metric.tfjs === "mse") return "mean_squared_error";
+  return undefined;
+}
+
+function unsupportedLayer(layer: tf.layers.Layer): string | undefined {
+  const kind = layer.getClassName();
+  if (kind === "InputLayer") return undefined;
+  if (kind === "Flatten") {
+    const dataFormat = (layer.getConfig() as { dataFormat?: string }).dataFormat;
+    return dataFormat === "channelsFirst" ? `the layer ${layer.name} flattens channels first` : undefined;
+  }
+  if (kind !== "Dense") return `the layer ${layer.name} is a ${kind}`;
+
+  const dense = layer as unknown as DenseInternals;
+  if (!layer.trainable) return `the layer ${layer.name} is frozen`;
+  if (!(dense.activation.getClassName() in ACTIVATIONS)) return `the layer ${layer.name} has the activation ${dense.activation.getClassName()}`;
+  const extras = [dense.kernelRegularizer, dense.biasRegularizer, dense.activityRegularizer, dense.kernelConstraint, dense.biasConstraint];
+  if (extras.some((extra) => extra != null)) return `the layer ${layer.name} has a regularizer or a constraint`;
+  const rank = (layer.input as tf.SymbolicTensor).shape.length;
+  if (rank !== 2) return `the layer ${layer.name} takes inputs of rank ${rank}`;
+  return undefined;
+}
+
+/** A compiled training step of one model; install() makes the model's fit() use it. */
+export class GraphTraining {
+  private readonly session: GraphSession;
+  private readonly variables: tf.Variable[];
+  private readonly feeds: { x: Output; y: Output; stepSize: Output; weights: Output[]; firstMoments: Output[]; secondMoments: Output[] };
+  private readonly fetches: Output[];
+  private readonly metricCount: number;
+
+  constructor(
+    private readonly model: tf.Sequential,
+    layers: tf.layers.Layer[],
+    loss: LossKind,
+    metrics: readonly MetricKind[],
+  ) {
+    const core = trainingCore(model);
+    this.variables = core.collectedTrainableWeights.map((weight) => weight.read());
+    const optimizer = core.optimizer as KerasAdam;
+    const g = new Graph();
+
+    // 1. Inputs: the batch, the step size, and each trainable weight with its two moments, in the
+    // order of TF.js's collectedTrainableWeights, which is also the order of the optimizer's state.
+    const inputShape = model.inputs[0].shape.map((size) => size ?? -1);
+    const outputShape = model.outputs[0].shape.map((size) => size ?? -1);
+    const x = g.placeholder("x", "float32", inputShape);
+    const y = g.placeholder("y", "float32", outputShape);
+    const stepSize = g.placeholder("step_size", "float32", []);
+    const weights = this.variables.map((variable, i) => g.placeholder(`weight_${i}`, "float32", variable.shape));
+    const firstMoments = this.variables.map((variable, i) => g.placeholder(`first_moment_${i}`, "float32", variable.shape));
+    const secondMoments = this.variables.map((variable, i) => g.placeholder(`second_moment_${i}`, "float32", variable.shape));
+    const weightFor = (variable: tf.Variable) => {
+      const index = this.variables.indexOf(variable);
+      if (index < 0) throw new Error(`The weight ${variable.name} is not among the model's trainable weights.`);
+      return weights[index];
+    };
+
+    // 2. The forward pass, layer by layer.
+    let output = x;
+    for (const layer of layers) {
+      if (layer.getClassName() === "Flatten") {
+        output = ops.reshape(g, output, [-1, (output.shape ?? []).slice(1).reduce((product, size) => product * size, 1)]);
+        continue;
+      }
+      const dense = layer as unknown as DenseInternals;
+      output = ops.matMul(g, output, weightFor(dense.kernel.read()));
+      if (dense.bias) output = ops.biasAdd(g, output, weightFor(dense.bias.read()));
+      const activation = ACTIVATIONS[dense.activation.getClassName()];
+      if (activation) output = activation(g, output);
+    }
+
+    // 3. The loss and the metrics, as TF.js's functions compute them, averaged over the batch.
+    const lossValue = ops.mean(g, lossPerSample(g, loss, y, output));
+    const metricValues = metrics.map((metric) => ops.mean(g, metricPerSample(g, metric, y, output)));
+
+    // 4. The gradients and Adam's update of each weight, as KerasAdam.applyGradients() makes it.
+    const constants = optimizer.constants;
+    const oneMinusBeta1 = g.constant(constants.oneMinusBeta1);
+    const oneMinusBeta2 = g.constant(constants.oneMinusBeta2);
+    const epsilon = g.constant(constants.epsilon);
+    const updates = gradients(g, lossValue, weights).map((gradient, i) => {
+      const firstMoment = ops.add(g, firstMoments[i], ops.mul(g, ops.sub(g, gradient, firstMoments[i]), oneMinusBeta1));
+      const secondMoment = ops.add(g, secondMoments[i], ops.mul(g, ops.sub(g, ops.square(g, gradient), secondMoments[i]), oneMinusBeta2));
+      const change = ops.div(g, ops.mul(g, firstMoment, stepSize), ops.add(g, ops.sqrt(g, secondMoment), epsilon));
+      return { weight: ops.sub(g, weights[i], change), firstMoment, secondMoment };
+    });
+
+    this.feeds = { x, y, stepSize, weights, firstMoments, secondMoments };
+    this.fetches = [
+      lossValue,
+      ...metricValues,
+      ...updates.map((update) => update.weight),
+      ...updates.map((update) => update.firstMoment),
+      ...updates.map((update) => update.secondMoment),
+    ];
+    this.metricCount = metricValues.length;
+    this.session = new GraphSession(g);
+  }
+
+  /**
+   * Makes the model's fit() train with this graph until the returned function is called. Batches the
+   * graph does not take (sample weights, other element types) go through TF.js's own step.
+   */
+  install(): () => void {
+    const trainable = trainingCore(this.model);
+    const ownMethod = Object.getOwnPropertyDescriptor(trainable, "makeTrainFunction");
+    const makeEagerFunction = trainable.makeTrainFunction.bind(trainable);
+    trainable.makeTrainFunction = () => {
+      const eager = makeEagerFunction();
+      return (data) => (this.accepts(data) ? this.step(data[0], data[1]) : eager(data));
+    };
+    return () => {
+      if (ownMethod) Object.defineProperty(trainable, "makeTrainFunction", ownMethod);
+      else delete (trainable as Partial<TrainableModel>).makeTrainFunction;
+    };
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
+
+  private accepts(data: tf.Tensor[]): boolean {
+    // TF.js passes one sample-weight entry per output, null when the fit has none.
+    const [x, y, ...sampleWeights] = data;
+    return x?.dtype === "float32" && y?.dtype === "float32" && sampleWeights.every((weights) => weights == null);
+  }
+
+  /** Runs one step on a batch: updates the weights and the optimizer's state, returns [loss, ...metrics]. */
+  private step(x: tf.Tensor, y: tf.Tensor): tf.Scalar[] {
+    const optimizer = trainingCore(this.model).optimizer as KerasAdam;
+    const moments = optimizer.moments(this.variables);
+    const stepSize = tf.scalar(optimizer.nextStepSize());
+    const { feeds } = this;
+
+    const results = this.session.run(
+      [
+        [feeds.x, x],
+        [feeds.y, y],
+        [feeds.stepSize, stepSize],
+        ...this.variables.map((variable, i) => [feeds.weights[i], variable] as const),
+        ...moments.map((moment, i) => [feeds.firstMoments[i], moment.firstMoment] as const),
+        ...moments.map((moment, i) => [feeds.secondMoments[i], moment.secondMoment] as const),
+      ],
+      this.fetches,
+    );
+    stepSize.dispose();
+
+    const count = this.variables.length;
+    const newValues = results.slice(1 + this.metricCount);
+    this.variables.forEach((variable, i) => {
+      variable.assign(newValues[i]);
+      moments[i].firstMoment.assign(newValues[count + i]);
+      moments[i].secondMoment.assign(newValues[2 * count + i]);
+    });
+    tf.dispose(newValues);
+    optimizer.countStep();
+    return results.slice(0, 1 + this.metricCount) as tf.Scalar[];
+  }
+}
+
+/** The loss of each sample, as TF.js's loss functions compute it. */
+function lossPerSample(g: Graph, loss: LossKind, y: Output, prediction: Output): Output {
+  if (loss === "mean_squared_error") return ops.mean(g, ops.square(g, ops.sub(g, prediction, y)), [-1]);
+
+  // Cross-entropy on probabilities: rescaled to sum to 1, clipped away from 0 and 1.
+  const probabilities = ops.div(g, prediction, ops.sum(g, prediction, [-1], true));
+  const clipped = ops.clipByValue(g, probabilities, PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON);
+  return ops.neg(g, ops.sum(g, ops.mul(g, y, ops.log(g, clipped)), [-1]));
+}
+
+/** The metric of each sample, as TF.js's metric functions compute it. */
+function metricPerSample(g: Graph, metric: MetricKind, y: Output, prediction: Output): Output {
+  if (metric === "mean_squared_error") return ops.mean(g, ops.square(g, ops.sub(g, prediction, y)), [-1]);
+  return ops.cast(g, ops.equal(g, ops.argMaxLast(g, y), ops.argMaxLast(g, prediction)), "float32");
+}
