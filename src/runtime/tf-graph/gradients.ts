@@ -3,7 +3,7 @@ import * as ops from "./ops";
 
 /**
  * Reverse-mode differentiation of a graph: adds to the graph the nodes that compute the gradient of a
- * scalar with respect to some of its inputs, with the same rules TensorFlow.js's tape applies in eager
+ * scalar with respect to some of its inputs. The rules are those TensorFlow.js's tape applies in eager
  * mode, so both ways of training give the same numbers within float32 rounding.
  */
 
@@ -104,13 +104,13 @@ function sameShape(a: Output, b: Output): boolean {
   return a.shape !== undefined && b.shape !== undefined && a.shape.length === b.shape.length && a.shape.every((size, i) => size === b.shape?.[i]);
 }
 
-/** The gradient of a reduction's output, with the reduced axes back as size 1 so it broadcasts to the input. */
+/** Reshapes the gradient of a reduction's output with the reduced axes back as size 1, so it broadcasts to the input. */
 function keepReducedAxes(g: Graph, node: GraphNode, dy: Output): Output {
   if (node.facts.keepDims) return dy;
   const inputShape = node.inputs[0].shape;
   const axes = node.facts.axes as number[];
   if (!inputShape) throw new Error(`${node.op} needs an input of known rank.`);
-  const kept = inputShape.map((size, i) => (axes.includes(i) ? 1 : size));
-  if (kept.filter((size) => size === -1).length > 1) throw new Error(`${node.op} of ${node.name} has more than one dimension known only at run time.`);
-  return ops.reshape(g, dy, kept);
+  const keptShape = inputShape.map((size, i) => (axes.includes(i) ? 1 : size));
+  if (keptShape.filter((size) => size === -1).length > 1) throw new Error(`${node.op} of ${node.name} has more than one dimension known only at run time.`);
+  return ops.reshape(g, dy, keptShape);
 }

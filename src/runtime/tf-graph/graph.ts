@@ -4,9 +4,9 @@ import { ProtoWriter } from "./protobuf";
  * A TensorFlow graph built in JavaScript and serialised as a SavedModel, so that tfjs-node can run many
  * operations in one call into TensorFlow instead of one call per operation.
  *
- * Each method adds one node and returns its output: the tensor's name in the graph ("node:0"), with
- * its element type and its shape as far as known when building (-1 for a dimension known only at run
- * time, such as the batch). Field numbers follow TensorFlow's graph.proto, node_def.proto,
+ * Each method adds one node and returns its output: the tensor's name in the graph ("node:0"), its
+ * element type and its shape as far as known when building. A dimension known only at run time,
+ * such as the batch, is -1. Field numbers follow TensorFlow's graph.proto, node_def.proto,
  * attr_value.proto, tensor.proto, tensor_shape.proto, meta_graph.proto and saved_model.proto.
  */
 
@@ -50,12 +50,12 @@ export class Graph {
   private readonly attributes = new Map<string, Record<string, AttrValue>>();
   private readonly names = new Set<string>();
 
-  /** An input fed at each run, named name:0. */
+  /** Adds an input that each run feeds, named name:0. */
   placeholder(name: string, dtype: DType, shape: readonly number[]): Output {
     return this.add("Placeholder", [], { dtype: { kind: "type", dtype }, shape: { kind: "shape", dims: shape } }, { dtype, shape }, {}, name);
   }
 
-  /** A constant tensor; a single number makes a scalar. */
+  /** Adds a constant tensor; a single number makes a scalar. */
   constant(values: number | readonly number[], dtype: DType = "float32", shape?: readonly number[]): Output {
     const list = typeof values === "number" ? [values] : values;
     const dims = shape ?? (typeof values === "number" ? [] : [list.length]);
@@ -64,7 +64,7 @@ export class Graph {
   }
 
   /**
-   * Adds an operation. The output has the first input's type and shape unless `result` says otherwise.
+   * Adds an operation. The output has the first input's type and shape unless `result` gives them.
    * Operations with several outputs give `count` of them.
    */
   op(
@@ -78,7 +78,7 @@ export class Graph {
     return this.addNode(op, inputs, attrs, result, options.facts ?? {}, undefined, options.count ?? 1).outputs as Output[];
   }
 
-  /** The SavedModel holding this graph under the tag "serve", as saved_model.pb's bytes. */
+  /** Encodes the SavedModel holding this graph under the tag "serve", as saved_model.pb's bytes. */
   savedModel(tag = "serve"): Uint8Array {
     const graph = new ProtoWriter();
     for (const node of this.nodes) graph.message(1, this.nodeDef(node));

@@ -5,7 +5,7 @@ import { attr, type DType, type Graph, type Output } from "./graph";
  * code building a graph reads like code computing with tensors: ops.matMul(g, x, kernel).
  */
 
-/** The shape two operands broadcast to, or undefined when a rank is unknown. */
+/** Returns the shape two operands broadcast to, or undefined when a rank is unknown. */
 function broadcastShape(a: Output, b: Output): readonly number[] | undefined {
   if (!a.shape || !b.shape) return undefined;
   const rank = Math.max(a.shape.length, b.shape.length);
@@ -47,8 +47,10 @@ export function softmax(g: Graph, logits: Output): Output {
 
 /** a·b for matrices, either of them transposed first. */
 export function matMul(g: Graph, a: Output, b: Output, transposeA = false, transposeB = false): Output {
-  const rows = a.shape ? a.shape[transposeA ? 1 : 0] : -1;
-  const columns = b.shape ? b.shape[transposeB ? 0 : 1] : -1;
+  const rowAxis = transposeA ? 1 : 0;
+  const columnAxis = transposeB ? 0 : 1;
+  const rows = a.shape?.[rowAxis] ?? -1;
+  const columns = b.shape?.[columnAxis] ?? -1;
   return g.op("MatMul", [a, b], {
     attrs: { transpose_a: attr.bool(transposeA), transpose_b: attr.bool(transposeB) },
     result: { shape: [rows, columns] },
@@ -93,7 +95,7 @@ export function cast(g: Graph, x: Output, dtype: DType): Output {
   return g.op("Cast", [x], { attrs: { SrcT: attr.type(x.dtype), DstT: attr.type(dtype) }, result: { dtype } })[0];
 }
 
-/** The index of the largest element along the last axis, as int32. */
+/** Finds the index of the largest element along the last axis, as int32. */
 export function argMaxLast(g: Graph, x: Output): Output {
   const shape = x.shape?.slice(0, -1);
   return g.op("ArgMax", [x, g.constant(-1, "int32")], { attrs: { output_type: attr.type("int32") }, result: { dtype: "int32", shape } })[0];
@@ -109,7 +111,7 @@ export function reshapeLike(g: Graph, x: Output, like: Output): Output {
   return g.op("Reshape", [x, shapeOf(g, like)], { result: { shape: like.shape } })[0];
 }
 
-/** The run-time shape of x, as an int32 vector. */
+/** Reads the run-time shape of x, as an int32 vector. */
 export function shapeOf(g: Graph, x: Output): Output {
   return g.op("Shape", [x], { attrs: { out_type: attr.type("int32") }, result: { dtype: "int32", shape: [x.shape?.length ?? -1] } })[0];
 }
@@ -119,12 +121,12 @@ export function broadcastLike(g: Graph, x: Output, like: Output): Output {
   return g.op("BroadcastTo", [x, shapeOf(g, like)], { result: { shape: like.shape } })[0];
 }
 
-/** Where condition holds, a; elsewhere b. */
+/** Picks a where condition is true and b elsewhere. */
 export function select(g: Graph, condition: Output, a: Output, b: Output): Output {
   return g.op("SelectV2", [condition, a, b], { attrs: { T: attr.type(a.dtype) }, result: { dtype: a.dtype, shape: broadcastShape(a, b) } })[0];
 }
 
-/** The number of elements of x at run time, as float32. */
+/** Counts the elements of x at run time, as float32. */
 export function sizeOf(g: Graph, x: Output): Output {
   const size = g.op("Size", [x], { attrs: { out_type: attr.type("int32") }, result: { dtype: "int32", shape: [] } })[0];
   return cast(g, size, "float32");

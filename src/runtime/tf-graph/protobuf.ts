@@ -13,14 +13,14 @@ export class ProtoWriter {
   private buffer = new Uint8Array(64);
   private length = 0;
 
-  /** An int32, int64, enum or bool field. Negative numbers take ten bytes, as int64 does in protobuf. */
+  /** Writes an int32, int64, enum or bool field. Negative numbers take ten bytes, as int64 does in protobuf. */
   int(field: number, value: number | boolean): this {
     this.tag(field, VARINT);
     this.varint(typeof value === "boolean" ? Number(value) : value);
     return this;
   }
 
-  /** A float field (32 bits). */
+  /** Writes a float field (32 bits). */
   float(field: number, value: number): this {
     this.tag(field, FIXED32);
     const bytes = new Uint8Array(4);
@@ -29,12 +29,12 @@ export class ProtoWriter {
     return this;
   }
 
-  /** A string field, in UTF-8. */
+  /** Writes a string field, in UTF-8. */
   string(field: number, value: string): this {
     return this.rawBytes(field, new TextEncoder().encode(value));
   }
 
-  /** A bytes field. */
+  /** Writes a bytes field. */
   rawBytes(field: number, value: Uint8Array): this {
     this.tag(field, LENGTH_DELIMITED);
     this.varint(value.length);
@@ -42,12 +42,12 @@ export class ProtoWriter {
     return this;
   }
 
-  /** A field holding another message. */
+  /** Writes a field holding another message. */
   message(field: number, value: ProtoWriter): this {
     return this.rawBytes(field, value.bytes());
   }
 
-  /** The encoded message. */
+  /** Returns the encoded message. */
   bytes(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { Graph, Output } from "./graph";
 
-/** What tfjs-node's backend offers for running SavedModels; its declarations are not part of @tensorflow/tfjs. */
+/** The SavedModel methods of tfjs-node's backend, whose declarations are not part of @tensorflow/tfjs. */
 interface SavedModelBackend {
   loadSavedModelMetaGraph(path: string, tags: string): number;
   runSavedModel(id: number, inputs: tf.Tensor[], inputInfos: Array<{ name: string }>, outputNames: string[]): tf.Tensor[];
@@ -33,7 +33,7 @@ export class GraphSession {
     this.backend = tf.backend() as unknown as SavedModelBackend;
 
     // TensorFlow's C API loads a SavedModel only from a folder, so the graph passes through a
-    // temporary one, removed as soon as the session holds the graph.
+    // temporary one, removed once the session is loaded.
     const folder = mkdtempSync(join(tmpdir(), "tskeras-graph-"));
     try {
       writeFileSync(join(folder, "saved_model.pb"), graph.savedModel());
