@@ -1,7 +1,8 @@
 // Measures training throughput (samples per second) of the tutorial's MLP, 784 -> 64 -> 10 with adam,
 // on MNIST-sized synthetic data (60,000 x 784), at batch 32 and 256. It trains through the Keras facade
-// on each TensorFlow.js backend that starts here, and on wasm also with TF.js's own kernels in place of
-// src/runtime/wasm-kernels. When a Python with torch is there, PyTorch trains on the same data.
+// on each TensorFlow.js backend that starts here, on wasm also with TF.js's own kernels in place of
+// src/runtime/wasm-kernels, and on tensorflow also with eager steps in place of graph steps
+// (src/keras/graph-training.ts). When a Python with torch is there, PyTorch trains on the same data.
 // Variants run round robin, so drift in the machine's speed affects all of them alike. Each figure is
 // the median of --runs one-epoch fits after a warm-up. A fit stops early at the first batch end past
 // --max-seconds, so slow backends take bounded time. Run after `npm run build`:
@@ -115,6 +116,16 @@ function tfjsVariant(name, backend, data, kernels, makeModel, fit) {
 // The facade and TF.js layers take the same fit() arguments here.
 const fitQuietly = (model, data, batchSize, callback) => model.fit(data.x, data.y, { epochs: 1, batchSize, verbose: 0, callbacks: callback });
 
+// The facade with one TensorFlow call per operation, as TF.js trains, in place of one graph call per batch.
+const fitEagerly = async (model, data, batchSize, callback) => {
+  process.env.TSKERAS_GRAPH_TRAINING = "0";
+  try {
+    return await fitQuietly(model, data, batchSize, callback);
+  } finally {
+    delete process.env.TSKERAS_GRAPH_TRAINING;
+  }
+};
+
 // A notebook cell's own output, whose events are serialised as the executor sends them to the kernel,
 // so the facade draws its progress bar and chart. The PNG of the final chart is drawn when the cell
 // ends, after fit() returns. The cell's output is finished outside the timed fit, so that time is
@@ -183,6 +194,7 @@ async function main() {
     datasets.push(data);
     variants.push(tfjsVariant(backend, backend, data, "tskeras", facadeModel, fitQuietly));
     if (backend === "wasm") variants.push(tfjsVariant("wasm, TF.js's own kernels", backend, data, "tfjs", facadeModel, fitQuietly));
+    if (backend === "tensorflow") variants.push(tfjsVariant("tensorflow, eager steps", backend, data, "tskeras", facadeModel, fitEagerly));
     if (facadeCosts) {
       variants.push(tfjsVariant(`${backend}, TF.js layers without the facade`, backend, data, "tskeras", rawModel, fitQuietly));
       variants.push(tfjsVariant(`${backend}, facade with TF.js's Adam`, backend, data, "tskeras", facadeModelWithTfjsAdam, fitQuietly));
