@@ -102,6 +102,7 @@ export function prepareGraphTraining(model: tf.Sequential, settings: CompiledSet
     if (layer.getClassName() !== "InputLayer") layers.push(layer);
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) return "the model has several inputs or outputs";
+  if (model.inputs[0].shape.slice(1).some((size) => size == null)) return "the shape of its samples is not fully known";
 
   try {
     return new GraphTraining(model, layers, loss, metrics);
@@ -167,8 +168,9 @@ export class GraphTraining {
 
     // 1. Inputs: the batch, the step size, and each trainable weight with its two moments, in the
     // order of TF.js's collectedTrainableWeights, which is also the order of the optimizer's state.
-    const inputShape = model.inputs[0].shape.map((size) => size ?? -1);
-    const outputShape = model.outputs[0].shape.map((size) => size ?? -1);
+    // The batch stays open even when Input() fixed it: TF.js trains the last, smaller batch too.
+    const inputShape = [-1, ...model.inputs[0].shape.slice(1).map((size) => size ?? -1)];
+    const outputShape = [-1, ...model.outputs[0].shape.slice(1).map((size) => size ?? -1)];
     const x = g.placeholder("x", "float32", inputShape);
     const y = g.placeholder("y", "float32", outputShape);
     const stepSize = g.placeholder("step_size", "float32", []);

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { KerasAdam } from "../../src/keras/adam";
 import { LambdaCallback, ReduceLROnPlateau } from "../../src/keras/callbacks";
 import { prepareGraphTraining } from "../../src/keras/graph-training";
+import { Input } from "../../src/keras/input";
 import { Dense } from "../../src/keras/layers";
 import { resolveLoss, resolveMetric } from "../../src/keras/names";
 import { SGD } from "../../src/keras/optimizers";
@@ -156,6 +157,23 @@ describeWithNative("graph training on tfjs-node", () => {
     expect(maxDifference(graph.result.history.loss, eager.result.history.loss)).toBeLessThan(1e-5);
     expect(maxDifference(graph.result.history.mse, eager.result.history.mse)).toBeLessThan(1e-5);
     expect(maxDifference(graph.result.weights, eager.result.weights)).toBeLessThan(1e-5);
+    tf.dispose([x, y]);
+  });
+
+  it("trains a batch size fixed by Input() and a smaller last batch", async () => {
+    const x = values([20, 12], 19);
+    const y = oneHot(20, 4);
+    const train = async () => {
+      const model = new Sequential([Input([12], { batchSize: 8 }), new Dense({ units: 4, activation: "softmax" })]);
+      model.compile({ optimizer: "adam", loss: "categorical_crossentropy" });
+      model.setWeights([values([12, 4], 20), values([4], 21)]);
+      const history = await model.fit(x, y, { epochs: 2, batchSize: 8, shuffle: false, verbose: 0 });
+      return history.history.loss;
+    };
+    const graph = await withGraphSteps(true, train);
+    const eager = await withGraphSteps(false, train);
+    expect(graph.graphCalls).toBe(6);
+    expect(maxDifference(graph.result, eager.result)).toBeLessThan(1e-5);
     tf.dispose([x, y]);
   });
 
