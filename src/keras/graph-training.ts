@@ -10,8 +10,8 @@ import type { ResolvedMetric } from "./names";
  * Training steps as one TensorFlow graph call, on the tensorflow backend (tfjs-node).
  *
  * In eager mode each operation of a step is one call from JavaScript into TensorFlow, with about 23 us
- * of overhead (measured on 2 cores). A step of the tutorial's model at batch 256 issues 138 of them,
- * about 3 of its 4 ms. Here the forward pass, the loss, the metrics, the gradients and
+ * of overhead. A step of the tutorial's model at batch 256 issues 138 of them, which took about 3 of
+ * its 4 ms on a 2-core machine (bench/README.md). Here the forward pass, the loss, the metrics, the gradients and
  * Adam's update are one graph, built when fit() starts and run once per batch: weights, moments, the
  * batch and the step size go in, the loss, the metrics and the new weights and moments come out.
  *
@@ -168,7 +168,7 @@ export class GraphTraining {
 
     // 1. Inputs: the batch, the step size, and each trainable weight with its two moments, in the
     // order of TF.js's collectedTrainableWeights, which is also the order of the optimizer's state.
-    // The batch stays open even when Input() fixed it: TF.js trains the last, smaller batch too.
+    // The batch stays open even when Input() fixed it, as in TF.js's own graph of the model.
     const inputShape = [-1, ...model.inputs[0].shape.slice(1).map((size) => size ?? -1)];
     const outputShape = [-1, ...model.outputs[0].shape.slice(1).map((size) => size ?? -1)];
     const x = g.placeholder("x", "float32", inputShape);
