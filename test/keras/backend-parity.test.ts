@@ -2,21 +2,11 @@ import * as tf from "@tensorflow/tfjs";
 import { Dense } from "../../src/keras/layers";
 import { Sequential } from "../../src/keras/sequential";
 import { selectBackend } from "../../src/runtime/backend";
+import { describeWithNative } from "../environment/native-backend";
 
 // The native TensorFlow backend (tfjs-node) against the WebAssembly backend that every offline install
 // has: the same ops and the same training steps give the same numbers within float32 tolerance.
 // tfjs-node is optional; scripts/tfjs-node-offline.sh installs it, and without it these tests are skipped.
-
-/** Returns whether tfjs-node loads here; jest then runs these tests, and lists them as skipped otherwise. */
-function nativeBackendLoads(): boolean {
-  try {
-    require("@tensorflow/tfjs-node");
-    return true;
-  } catch {
-    return false;
-  }
-}
-const describeWithNative = nativeBackendLoads() ? describe : describe.skip;
 
 beforeAll(async () => {
   await selectBackend(tf, "wasm");

@@ -10,20 +10,11 @@ import { Dropout, Flatten } from "../../src/keras/reshaping";
 import { Sequential } from "../../src/keras/sequential";
 import { selectBackend } from "../../src/runtime/backend";
 import { GraphSession } from "../../src/runtime/tf-graph/session";
+import { describeWithNative } from "../environment/native-backend";
 
 // On tfjs-node, fit() runs each batch of a Dense stack as one TensorFlow graph call. These tests train
 // the same models with graph steps and with TF.js's eager steps (TSKERAS_GRAPH_TRAINING=0) and expect
 // the same numbers. They need tfjs-node (scripts/tfjs-node-offline.sh) and are skipped without it.
-
-function nativeBackendLoads(): boolean {
-  try {
-    require("@tensorflow/tfjs-node");
-    return true;
-  } catch {
-    return false;
-  }
-}
-const describeWithNative = nativeBackendLoads() ? describe : describe.skip;
 
 /** Makes deterministic values in [-1, 1] of a shape. */
 function values(shape: number[], seed: number): tf.Tensor {

@@ -5,19 +5,10 @@ import { Graph, type Output } from "../../src/runtime/tf-graph/graph";
 import * as ops from "../../src/runtime/tf-graph/ops";
 import { ProtoWriter } from "../../src/runtime/tf-graph/protobuf";
 import { GraphSession, canRunGraphs } from "../../src/runtime/tf-graph/session";
+import { describeWithNative } from "../environment/native-backend";
 
 // Graphs built in JavaScript and run by tfjs-node in one call. The encoding tests run everywhere; the
 // tests that run graphs need tfjs-node (scripts/tfjs-node-offline.sh) and are skipped without it.
-
-function nativeBackendLoads(): boolean {
-  try {
-    require("@tensorflow/tfjs-node");
-    return true;
-  } catch {
-    return false;
-  }
-}
-const describeWithNative = nativeBackendLoads() ? describe : describe.skip;
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
