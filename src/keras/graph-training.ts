@@ -1,10 +1,16 @@
+import { writeSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
+import { createLogger } from "../kernel/log";
 import { Graph, type Output } from "../runtime/tf-graph/graph";
 import { gradients } from "../runtime/tf-graph/gradients";
 import * as ops from "../runtime/tf-graph/ops";
 import { GraphSession, canRunGraphs } from "../runtime/tf-graph/session";
 import { KerasAdam } from "./adam";
 import type { ResolvedMetric } from "./names";
+
+// The operator's log on stderr. The executor routes process.stderr into cells, so lines go to file
+// descriptor 2 directly.
+const operatorLog = createLogger(undefined, (line) => writeSync(2, `${line}\n`));
 
 /**
  * Training steps as one TensorFlow graph call, on the tensorflow backend (tfjs-node).
@@ -75,8 +81,26 @@ const ACTIVATIONS: Record<string, ((g: Graph, x: Output) => Output) | undefined>
 };
 
 /**
- * Returns the graph training for one fit() of model, or the reason it trains in eager mode: a
- * sentence for the log, such as "the layer dropout_1 is a Dropout".
+ * Returns the graph training for the next fit() of model, or undefined when it trains in eager mode,
+ * and logs which at debug level. Building and loading a graph takes 25-30 ms, so the graph of an
+ * earlier fit() is reused while the model's weights and optimizer are the same. Otherwise it is disposed.
+ */
+export function graphTrainingFor(model: tf.Sequential, settings: CompiledSettings, earlier: GraphTraining | undefined): GraphTraining | undefined {
+  if (earlier?.matches(model) && process.env.TSKERAS_GRAPH_TRAINING !== "0" && canRunGraphs()) return earlier;
+  earlier?.dispose();
+
+  const prepared = prepareGraphTraining(model, settings);
+  if (typeof prepared === "string") {
+    operatorLog.debug(`model ${model.name} trains one operation at a time: ${prepared}`);
+    return undefined;
+  }
+  operatorLog.debug(`model ${model.name} trains one graph call per batch`);
+  return prepared;
+}
+
+/**
+ * Returns a new graph training for model, or the reason it trains in eager mode: a sentence for the
+ * log, such as "the layer dropout_1 is a Dropout".
  */
 export function prepareGraphTraining(model: tf.Sequential, settings: CompiledSettings): GraphTraining | string {
   if (process.env.TSKERAS_GRAPH_TRAINING === "0") return "TSKERAS_GRAPH_TRAINING is 0";
@@ -154,6 +178,7 @@ export class GraphTraining {
   private readonly feeds: { x: Output; y: Output; stepSize: Output; weights: Output[]; firstMoments: Output[]; secondMoments: Output[] };
   private readonly fetches: Output[];
   private readonly metricCount: number;
+  private readonly optimizer: tf.Optimizer;
 
   constructor(
     private readonly model: tf.Sequential,
@@ -164,6 +189,7 @@ export class GraphTraining {
     const core = trainingCore(model);
     this.variables = core.collectedTrainableWeights.map((weight) => weight.read());
     const optimizer = core.optimizer as KerasAdam;
+    this.optimizer = optimizer;
     const g = new Graph();
 
     // 1. Inputs: the batch, the step size, and each trainable weight with its two moments, in the
@@ -223,6 +249,14 @@ export class GraphTraining {
     ];
     this.metricCount = metricValues.length;
     this.session = new GraphSession(g);
+  }
+
+  /** Tells whether this graph still trains model: the same trainable weights and optimizer. */
+  matches(model: tf.Sequential): boolean {
+    const core = trainingCore(model);
+    if (model !== this.model || core.optimizer !== this.optimizer) return false;
+    const weights = core.collectedTrainableWeights;
+    return weights.length === this.variables.length && weights.every((weight, i) => weight.read() === this.variables[i]);
   }
 
   /**

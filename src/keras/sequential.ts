@@ -16,7 +16,7 @@ import {
 } from "./data";
 import { Callback } from "./callbacks";
 import { describeValue, InterruptedError, ValueError } from "./errors";
-import { prepareGraphTraining } from "./graph-training";
+import { graphTrainingFor, type GraphTraining } from "./graph-training";
 import { History, markLiveChart } from "./history";
 import { ModelInput } from "./input";
 import { Layer } from "./layers";
@@ -186,6 +186,8 @@ export class Sequential {
   // TF.js metric names (acc) to Keras's (accuracy), in the order TF.js reports them.
   private logNames = new Map<string, string>();
   private readonly queue = new TaskQueue();
+  // The TensorFlow graph of the last fit() on tfjs-node, kept for the next one until the model changes.
+  private graphTraining: GraphTraining | undefined;
 
   constructor(layers?: Array<Layer | ModelInput> | SequentialOptions, options?: Pick<SequentialOptions, "name">) {
     const merged = Array.isArray(layers) ? { ...options, layers } : { ...layers, ...options };
@@ -558,6 +560,10 @@ export class Sequential {
     const kerasNames = this.metricsNames();
     this.logNames = new Map(model.metricsNames.map((name, i) => [name, kerasNames[i] ?? name]));
     this.compiledLayerCount = this.layerList.length;
+
+    // The graph of the last fit() computes the old loss and metrics.
+    this.graphTraining?.dispose();
+    this.graphTraining = undefined;
   }
 
   /**
@@ -607,8 +613,8 @@ export class Sequential {
 
     // On tfjs-node, each batch runs as one TensorFlow graph call where the model allows it.
     const settings = this.settings as CompileSettings;
-    const graphTraining = prepareGraphTraining(tfModel, { loss: settings.loss?.kerasName, metrics: settings.metrics });
-    const stopGraphTraining = typeof graphTraining === "string" ? undefined : graphTraining.install();
+    this.graphTraining = graphTrainingFor(tfModel, { loss: settings.loss?.kerasName, metrics: settings.metrics }, this.graphTraining);
+    const stopGraphTraining = this.graphTraining?.install();
 
     progress?.start();
     let epochsDone = 0;
@@ -621,7 +627,6 @@ export class Sequential {
       });
     } finally {
       stopGraphTraining?.();
-      if (typeof graphTraining !== "string") graphTraining.dispose();
       progress?.finish(epochsDone < (args.epochs ?? 1) - (args.initialEpoch ?? 0));
     }
   }

@@ -168,6 +168,29 @@ describeWithNative("graph training on tfjs-node", () => {
     tf.dispose([x, y]);
   });
 
+  it("reuses its graph until the model is compiled again", async () => {
+    const x = values([16, 12], 22);
+    const y = oneHot(16, 4);
+    const backend = tf.backend() as unknown as { loadSavedModelMetaGraph(path: string, tags: string): number };
+    const loads = jest.spyOn(backend, "loadSavedModelMetaGraph");
+    try {
+      const model = tutorialModel();
+      const { graphCalls } = await withGraphSteps(true, async () => {
+        await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
+        await model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
+      });
+      expect(graphCalls).toBe(4);
+      expect(loads).toHaveBeenCalledTimes(1);
+
+      model.compile({ optimizer: "adam", loss: "mse" });
+      await withGraphSteps(true, () => model.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 }));
+      expect(loads).toHaveBeenCalledTimes(2);
+    } finally {
+      loads.mockRestore();
+      tf.dispose([x, y]);
+    }
+  });
+
   it("leaves no more tensors than eager steps", async () => {
     const x = values([40, 12], 15);
     const y = oneHot(40, 4);
