@@ -101,9 +101,13 @@ export function checkSampleCounts(x: tf.Tensor, y: tf.Tensor): void {
   if (xSamples !== ySamples) throw new ValueError(messages().keras.sampleCountMismatch(xSamples, ySamples));
 }
 
-/** Returns true when actual matches expected in rank and in every size that expected fixes (null matches any). */
+/**
+ * Returns true when actual matches expected in rank and in every sample size that expected fixes (null
+ * matches any). The number of samples may differ from a batch size that Input() fixed: fit(), evaluate()
+ * and predict() split the samples into batches, as Keras does.
+ */
 function shapeMatches(expected: ReadonlyArray<number | null>, actual: readonly number[]): boolean {
-  return expected.length === actual.length && expected.every((size, i) => size === null || size === actual[i]);
+  return expected.length === actual.length && expected.every((size, i) => i === 0 || size === null || size === actual[i]);
 }
 
 /** Raises ValueError unless x fits the model's input shape, such as [null, 4]. */

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "../../src/keras/errors";
 import { History } from "../../src/keras/history";
+import { Input } from "../../src/keras/input";
 import { Activation, Dense } from "../../src/keras/layers";
 import { Conv2D } from "../../src/keras/convolutional";
 import { Sequential } from "../../src/keras/sequential";
@@ -175,6 +176,19 @@ describe("Sequential.fit()", () => {
     }
     expect(history.params).toEqual({ epochs: 3, steps: 3, verbose: 0 });
     expect(model.history).toBe(history);
+  });
+
+  it("splits more samples than Input()'s batch size", async () => {
+    const model = new Sequential([Input([4], { batchSize: 8 }), new Dense({ units: 3, activation: "softmax" })]);
+    model.compile({ optimizer: "adam", loss: "categorical_crossentropy" });
+    const x = tf.randomNormal([20, 4]);
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 20 }, (_, i) => i % 3), "int32"), 3);
+    const history = await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0 });
+    expect(history.history.loss).toHaveLength(2);
+    const predictions = model.predict(x) as tf.Tensor;
+    expect(predictions.shape).toEqual([20, 3]);
+    expect(typeof (await model.evaluate(x, y, { batchSize: 8 }))).toBe("number");
+    tf.dispose([x, y, predictions]);
   });
 
   it("keeps the metric name as written", async () => {
