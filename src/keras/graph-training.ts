@@ -43,8 +43,6 @@ interface TrainableModel {
   collectedTrainableWeights: Array<{ read(): tf.Variable }>;
   makeTrainFunction(): TrainFunction;
   optimizer: tf.Optimizer;
-  outputs: tf.SymbolicTensor[];
-  inputs: tf.SymbolicTensor[];
 }
 
 /** The parts of TF.js's Dense layer that its declarations mark private. */
