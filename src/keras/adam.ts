@@ -54,7 +54,7 @@ export class KerasAdam extends tf.AdamOptimizer {
   }
 
   /**
-   * The first and second moments of each variable, in the order given, made as zeros the first time. A
+   * Returns the first and second moments of each variable, in the order given, made as zeros the first time. A
    * variable's position is its index in the optimizer's state, as in applyGradients().
    */
   moments(variables: readonly tf.Variable[]): Array<{ firstMoment: tf.Variable; secondMoment: tf.Variable }> {
@@ -66,7 +66,7 @@ export class KerasAdam extends tf.AdamOptimizer {
     });
   }
 
-  /** The step size of the next update, alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t), t counting from 1. */
+  /** Computes the step size of the next update, alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t), t counting from 1. */
   nextStepSize(): number {
     const step = this.iterations + 1;
     return (this.learningRate * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);

@@ -52,7 +52,8 @@ export class Graph {
 
   /** Adds an input that each run feeds, named name:0. */
   placeholder(name: string, dtype: DType, shape: readonly number[]): Output {
-    return this.add("Placeholder", [], { dtype: { kind: "type", dtype }, shape: { kind: "shape", dims: shape } }, { dtype, shape }, {}, name);
+    const attrs: Record<string, AttrValue> = { dtype: { kind: "type", dtype }, shape: { kind: "shape", dims: shape } };
+    return this.addNode("Placeholder", [], attrs, { dtype, shape }, {}, name, 1).outputs[0];
   }
 
   /** Adds a constant tensor; a single number makes a scalar. */
@@ -60,7 +61,7 @@ export class Graph {
     const list = typeof values === "number" ? [values] : values;
     const dims = shape ?? (typeof values === "number" ? [] : [list.length]);
     const value: AttrValue = { kind: "tensor", dtype, dims, values: list };
-    return this.add("Const", [], { dtype: { kind: "type", dtype }, value }, { dtype, shape: dims }, { values: list });
+    return this.addNode("Const", [], { dtype: { kind: "type", dtype }, value }, { dtype, shape: dims }, { values: list }, undefined, 1).outputs[0];
   }
 
   /**
@@ -87,17 +88,6 @@ export class Graph {
     const metaInfo = new ProtoWriter().string(4, tag);
     const metaGraph = new ProtoWriter().message(1, metaInfo).message(2, graph);
     return new ProtoWriter().int(1, 1).message(2, metaGraph).bytes();
-  }
-
-  private add(
-    op: string,
-    inputs: readonly Output[],
-    attrs: Record<string, AttrValue>,
-    result: { dtype: DType; shape: readonly number[] | undefined },
-    facts: Record<string, unknown>,
-    name?: string,
-  ): Output {
-    return this.addNode(op, inputs, attrs, result, facts, name, 1).outputs[0];
   }
 
   private addNode(
