@@ -3,7 +3,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Language } from "../i18n";
-import { KERNEL_NODE_FLAGS } from "../kernel/node-flags";
 import type { TypecheckMode } from "../runtime/ipc";
 
 /** The location of the installed kernelspec, named as `jupyter kernelspec install` names them. */
@@ -36,11 +35,10 @@ export function installKernelspec(options: InstallOptions): string {
     env?: Record<string, string>;
   };
   const entry = join(PACKAGE_ROOT, "dist", "cli", "index.js");
-  const placeholders: Record<string, string> = { "{entry}": entry };
+  const placeholders: Record<string, string> = { "{node}": process.execPath, "{entry}": entry };
   const spec = {
     ...template,
-    // Node.js and the kernel's flags for it come first, then the entry script and its arguments.
-    argv: template.argv.flatMap((arg) => (arg === "{node}" ? [process.execPath, ...KERNEL_NODE_FLAGS] : [placeholders[arg] ?? arg])),
+    argv: template.argv.map((arg) => placeholders[arg] ?? arg),
     env: {
       ...(template.env ?? {}),
       ...(options.language ? { TSKERAS_LANG: options.language } : {}),

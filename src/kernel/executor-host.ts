@@ -4,7 +4,6 @@ import { RED, RESET } from "../display/ansi";
 import { messages } from "../i18n";
 import type { CommEnvelope, CompiledCell, ExecutorEvent, ExecutorRequest } from "../runtime/ipc";
 import type { Logger } from "./log";
-import { withoutKernelFlags } from "./node-flags";
 
 type DoneEvent = Extract<ExecutorEvent, { type: "done" }>;
 
@@ -71,7 +70,7 @@ export class ExecutorHost {
       cwd: this.cwd,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "advanced",
-      execArgv: [...withoutKernelFlags(process.execArgv), ...executorHeapLimit(process.env.TSKERAS_EXECUTOR_HEAP_MB, this.log)],
+      execArgv: [...process.execArgv, ...executorHeapLimit(process.env.TSKERAS_EXECUTOR_HEAP_MB, this.log)],
     });
     this.child = child;
     this.log.info(`executor started, pid ${child.pid}`);

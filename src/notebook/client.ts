@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zmq from "zeromq";
 import type { ConnectionInfo } from "../kernel/protocol/connection";
-import { KERNEL_NODE_FLAGS } from "../kernel/node-flags";
 import { endpoint } from "../kernel/protocol/connection";
 import { PROTOCOL_VERSION, type Message } from "../kernel/protocol/messages";
 import { Signer } from "../kernel/protocol/signing";
@@ -217,7 +216,7 @@ export class KernelClient {
     const connectionFile = join(this.connectionDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(this.connection), { mode: 0o600 });
     const onStderr = this.options.onStderr;
-    const kernel = spawn(process.execPath, [...KERNEL_NODE_FLAGS, this.options.cliEntry ?? CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
+    const kernel = spawn(process.execPath, [this.options.cliEntry ?? CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
       cwd: this.options.cwd ?? process.cwd(),
       env: this.options.env ?? process.env,
       stdio: ["ignore", "inherit", onStderr ? "pipe" : "inherit"],

@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { KERNEL_NODE_FLAGS } from "../../src/kernel/node-flags";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli", "index.js");
@@ -23,7 +22,7 @@ describe("tskeras install", () => {
     expect(printed).toContain(kernelDir);
 
     const spec = JSON.parse(readFileSync(join(kernelDir, "kernel.json"), "utf8"));
-    expect(spec.argv).toEqual([process.execPath, ...KERNEL_NODE_FLAGS, CLI, "kernel", "--connection-file", "{connection_file}"]);
+    expect(spec.argv).toEqual([process.execPath, CLI, "kernel", "--connection-file", "{connection_file}"]);
     expect(spec).toMatchObject({ display_name: "TypeScript (tskeras)", language: "typescript", interrupt_mode: "signal" });
     expect(spec.env).toEqual({ TSKERAS_LANG: "es" });
     expect(existsSync(join(kernelDir, "logo-64x64.png"))).toBe(true);

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { KERNEL_NODE_FLAGS } from "../../src/kernel/node-flags";
 import type { KernelClient } from "../../src/notebook/client";
 import { ofType, resultText, startKernel, stopKernel, streamText } from "./fixture";
 
@@ -24,13 +23,6 @@ describe("kernel over ZeroMQ", () => {
     // TSKERAS_BACKEND names the backend this suite is meant to run on, e.g. tensorflow once tfjs-node is installed.
     const requested = process.env.TSKERAS_BACKEND;
     if (requested) expect(reply.banner).toContain(`(backend: ${requested})`);
-  });
-
-  it("starts the kernel with its flags and the executor without", async () => {
-    const kernelCommand = readFileSync(`/proc/${client.pid}/cmdline`, "utf8").split("\0");
-    for (const flag of KERNEL_NODE_FLAGS) expect(kernelCommand).toContain(flag);
-    const executorFlags = resultText(await client.execute("process.execArgv.join(' ')"));
-    for (const flag of KERNEL_NODE_FLAGS) expect(executorFlags).not.toContain(flag);
   });
 
   it("keeps a variable from one cell to the next", async () => {
