@@ -187,8 +187,8 @@ export class Sequential {
   private logNames = new Map<string, string>();
   private readonly queue = new TaskQueue();
   // The TensorFlow graph of the last fit() on tfjs-node, kept for the next one until the model changes.
-  // NOTE: models have no dispose(), so a graph's session lives until the model is compiled again or the
-  // executor ends; a notebook that trains many models keeps one small session for each.
+  // NOTE: models have no dispose(). A graph's session lives until the model is compiled again or the
+  // executor ends, and a notebook that trains many models keeps one small session for each.
   private graphTraining: GraphTraining | undefined;
 
   constructor(layers?: Array<Layer | ModelInput> | SequentialOptions, options?: Pick<SequentialOptions, "name">) {
