@@ -16,14 +16,14 @@ const operatorLog = createLogger(undefined, (line) => writeSync(2, `${line}\n`))
  * Training steps as one TensorFlow graph call, on the tensorflow backend (tfjs-node).
  *
  * In eager mode each operation of a step is one call from JavaScript into TensorFlow, with about 23 us
- * of overhead. A step of the tutorial's model at batch 256 issues 138 of them, which took about 3 of
- * its 4 ms on a 2-core machine (bench/README.md). Here the forward pass, the loss, the metrics, the gradients and
- * Adam's update are one graph, built when fit() starts and run once per batch: weights, moments, the
- * batch and the step size go in, the loss, the metrics and the new weights and moments come out.
+ * of overhead. A step of the tutorial's model at batch 256 runs 138 operations, which took about 3 of
+ * its 4 ms on a 2-core machine. Here the forward pass, the loss, the metrics, the gradients and Adam's
+ * update form one graph, built at the first fit() and run once per batch. Weights, moments, the batch
+ * and the step size go in; the loss, the metrics and the new weights and moments come out.
  *
- * The graph repeats what TF.js computes in eager mode, operation by operation (the loss clips as
- * TF.js's does, the gradients follow TF.js's rules, Adam as KerasAdam), so the two paths agree within
- * float32 rounding and a fit may switch between them, as it does when a batch has sample weights.
+ * The graph repeats TF.js's eager computation operation by operation: the loss clips as TF.js's does,
+ * the gradients follow TF.js's rules, and Adam is KerasAdam's formula. So the two paths agree within
+ * float32 rounding, and a fit may switch between them, as it does when a batch has sample weights.
  *
  * NOTE: it covers Sequential stacks of Dense layers (Flatten and an input layer allowed) with linear,
  * relu, sigmoid, tanh or softmax activations and no regularizers or constraints, trained with the
@@ -35,8 +35,8 @@ const operatorLog = createLogger(undefined, (line) => writeSync(2, `${line}\n`))
 type TrainFunction = (data: tf.Tensor[]) => tf.Scalar[];
 
 /**
- * The parts of TF.js's LayersModel that its declarations mark protected and graph training reads. A
- * tf.Sequential compiles and fits the LayersModel it holds, so that one is where training happens.
+ * The members of TF.js's LayersModel that graph training reads and its declarations mark protected.
+ * A tf.Sequential compiles and fits the LayersModel it contains, so training happens in that one.
  */
 interface TrainableModel {
   layers: tf.layers.Layer[];
@@ -45,7 +45,7 @@ interface TrainableModel {
   optimizer: tf.Optimizer;
 }
 
-/** The parts of TF.js's Dense layer that its declarations mark private. */
+/** The members of TF.js's Dense layer that graph training reads and its declarations mark private. */
 interface DenseInternals {
   activation: { getClassName(): string };
   kernel: { read(): tf.Variable };
@@ -70,6 +70,7 @@ export interface CompiledSettings {
 // TF.js's epsilon() for clipping probabilities in cross-entropy.
 const PROBABILITY_EPSILON = 1e-7;
 
+// The activations with a graph form, by TF.js's class name; linear adds no operation.
 const ACTIVATIONS: Record<string, ((g: Graph, x: Output) => Output) | undefined> = {
   linear: undefined,
   relu: ops.relu,
@@ -104,7 +105,8 @@ export function prepareGraphTraining(model: tf.Sequential, settings: CompiledSet
   if (process.env.TSKERAS_GRAPH_TRAINING === "0") return "TSKERAS_GRAPH_TRAINING is 0";
   if (!canRunGraphs()) return `the backend is ${tf.getBackend()}`;
   const core = trainingCore(model);
-  // Not instanceof: TF.js's Optimizer defines Symbol.hasInstance to accept any object with an optimizer's methods.
+  // Not instanceof, because TF.js's Optimizer defines Symbol.hasInstance to accept any object that has
+  // an optimizer's methods.
   if (!KerasAdam.prototype.isPrototypeOf(core.optimizer)) return "the optimizer is not the facade's Adam";
 
   const loss = lossKind(settings.loss);
@@ -150,6 +152,7 @@ function metricKind(metric: ResolvedMetric, loss: LossKind, outputUnits: number)
   return undefined;
 }
 
+/** Returns why a layer has no graph form, or undefined when it has one. */
 function unsupportedLayer(layer: tf.layers.Layer): string | undefined {
   const kind = layer.getClassName();
   if (kind === "InputLayer") return undefined;
@@ -161,7 +164,7 @@ function unsupportedLayer(layer: tf.layers.Layer): string | undefined {
 
   const dense = layer as unknown as DenseInternals;
   if (!layer.trainable) return `the layer ${layer.name} is frozen`;
-  if (!(dense.activation.getClassName() in ACTIVATIONS)) return `the layer ${layer.name} has the activation ${dense.activation.getClassName()}`;
+  if (!Object.hasOwn(ACTIVATIONS, dense.activation.getClassName())) return `the layer ${layer.name} has the activation ${dense.activation.getClassName()}`;
   const extras = [dense.kernelRegularizer, dense.biasRegularizer, dense.activityRegularizer, dense.kernelConstraint, dense.biasConstraint];
   if (extras.some((extra) => extra != null)) return `the layer ${layer.name} has a regularizer or a constraint`;
   const rank = (layer.input as tf.SymbolicTensor).shape.length;
@@ -211,7 +214,8 @@ export class GraphTraining {
     let output = x;
     for (const layer of layers) {
       if (layer.getClassName() === "Flatten") {
-        output = ops.reshape(g, output, [-1, (output.shape ?? []).slice(1).reduce((product, size) => product * size, 1)]);
+        const sampleSize = (output.shape ?? []).slice(1).reduce((product, size) => product * size, 1);
+        output = ops.reshape(g, output, [-1, sampleSize]);
         continue;
       }
       const dense = layer as unknown as DenseInternals;
@@ -249,7 +253,10 @@ export class GraphTraining {
     this.session = new GraphSession(g);
   }
 
-  /** Tells whether this graph still trains model: the same trainable weights and optimizer. */
+  /**
+   * Tells whether this graph still trains model: the same trainable weights and optimizer. A new loss or
+   * metric needs compile(), and the facade disposes the graph when it compiles.
+   */
   matches(model: tf.Sequential): boolean {
     const core = trainingCore(model);
     if (model !== this.model || core.optimizer !== this.optimizer) return false;
@@ -275,6 +282,7 @@ export class GraphTraining {
     };
   }
 
+  /** Closes the graph's TensorFlow session. */
   dispose(): void {
     this.session.dispose();
   }
@@ -285,7 +293,7 @@ export class GraphTraining {
     return x?.dtype === "float32" && y?.dtype === "float32" && sampleWeights.every((weights) => weights == null);
   }
 
-  /** Runs one step on a batch: updates the weights and the optimizer's state, returns [loss, ...metrics]. */
+  /** Runs one step on a batch, updating the weights and the optimizer's state, and returns [loss, ...metrics]. */
   private step(x: tf.Tensor, y: tf.Tensor): tf.Scalar[] {
     const optimizer = trainingCore(this.model).optimizer as KerasAdam;
     const moments = optimizer.moments(this.variables);
@@ -320,7 +328,7 @@ export class GraphTraining {
 
 /** Computes the loss of each sample, as TF.js's loss functions do. */
 function lossPerSample(g: Graph, loss: LossKind, y: Output, prediction: Output): Output {
-  if (loss === "mean_squared_error") return ops.mean(g, ops.square(g, ops.sub(g, prediction, y)), [-1]);
+  if (loss === "mean_squared_error") return squaredErrorPerSample(g, y, prediction);
 
   // Cross-entropy on probabilities: rescaled to sum to 1, clipped away from 0 and 1.
   const probabilities = ops.div(g, prediction, ops.sum(g, prediction, [-1], true));
@@ -330,6 +338,11 @@ function lossPerSample(g: Graph, loss: LossKind, y: Output, prediction: Output):
 
 /** Computes the metric of each sample, as TF.js's metric functions do. */
 function metricPerSample(g: Graph, metric: MetricKind, y: Output, prediction: Output): Output {
-  if (metric === "mean_squared_error") return ops.mean(g, ops.square(g, ops.sub(g, prediction, y)), [-1]);
+  if (metric === "mean_squared_error") return squaredErrorPerSample(g, y, prediction);
   return ops.cast(g, ops.equal(g, ops.argMaxLast(g, y), ops.argMaxLast(g, prediction)), "float32");
+}
+
+/** Computes the mean squared error of each sample, the loss and the metric alike. */
+function squaredErrorPerSample(g: Graph, y: Output, prediction: Output): Output {
+  return ops.mean(g, ops.square(g, ops.sub(g, prediction, y)), [-1]);
 }

@@ -42,6 +42,13 @@ async function withGraphSteps<T>(enabled: boolean, train: () => Promise<T>): Pro
   }
 }
 
+/** Runs train with graph steps, then with eager steps. */
+async function bothWays<T>(train: () => Promise<T>) {
+  const graph = await withGraphSteps(true, train);
+  const eager = await withGraphSteps(false, train);
+  return { graph, eager };
+}
+
 /** Returns the largest absolute difference between two lists of numbers of the same length. */
 function maxDifference(a: number[], b: number[]): number {
   expect(a).toHaveLength(b.length);
@@ -79,8 +86,7 @@ describeWithNative("graph training on tfjs-node", () => {
       return { history: history.history, weights: flatWeights(model) };
     };
 
-    const graph = await withGraphSteps(true, train);
-    const eager = await withGraphSteps(false, train);
+    const { graph, eager } = await bothWays(train);
     expect(graph.graphCalls).toBe(9);
     expect(eager.graphCalls).toBe(0);
     for (const series of ["loss", "accuracy", "val_loss", "val_accuracy"]) {
@@ -120,8 +126,7 @@ describeWithNative("graph training on tfjs-node", () => {
       await model.fit(x, y, { epochs: 3, batchSize: 10, shuffle: false, verbose: 0, callbacks: [halve, new ReduceLROnPlateau({ monitor: "loss" })] });
       return flatWeights(model);
     };
-    const graph = await withGraphSteps(true, train);
-    const eager = await withGraphSteps(false, train);
+    const { graph, eager } = await bothWays(train);
     expect(graph.graphCalls).toBe(12);
     expect(maxDifference(graph.result, eager.result)).toBeLessThan(1e-5);
     tf.dispose([x, y]);
@@ -142,8 +147,7 @@ describeWithNative("graph training on tfjs-node", () => {
       const history = await model.fit(x, y, { epochs: 2, batchSize: 8, shuffle: false, verbose: 0 });
       return { history: history.history, weights: flatWeights(model) };
     };
-    const graph = await withGraphSteps(true, train);
-    const eager = await withGraphSteps(false, train);
+    const { graph, eager } = await bothWays(train);
     expect(graph.graphCalls).toBe(6);
     expect(maxDifference(graph.result.history.loss, eager.result.history.loss)).toBeLessThan(1e-5);
     expect(maxDifference(graph.result.history.mse, eager.result.history.mse)).toBeLessThan(1e-5);
@@ -151,7 +155,7 @@ describeWithNative("graph training on tfjs-node", () => {
     tf.dispose([x, y]);
   });
 
-  it("trains Input()'s batch size and a smaller last batch", async () => {
+  it("trains a smaller last batch", async () => {
     const x = values([20, 12], 19);
     const y = oneHot(20, 4);
     const train = async () => {
@@ -161,14 +165,13 @@ describeWithNative("graph training on tfjs-node", () => {
       const history = await model.fit(x, y, { epochs: 2, batchSize: 8, shuffle: false, verbose: 0 });
       return history.history.loss;
     };
-    const graph = await withGraphSteps(true, train);
-    const eager = await withGraphSteps(false, train);
+    const { graph, eager } = await bothWays(train);
     expect(graph.graphCalls).toBe(6);
     expect(maxDifference(graph.result, eager.result)).toBeLessThan(1e-5);
     tf.dispose([x, y]);
   });
 
-  it("reuses its graph until the model is compiled again", async () => {
+  it("reuses its graph until recompiled", async () => {
     const x = values([16, 12], 22);
     const y = oneHot(16, 4);
     const backend = tf.backend() as unknown as { loadSavedModelMetaGraph(path: string, tags: string): number };
@@ -212,8 +215,7 @@ describeWithNative("graph training on tfjs-node", () => {
       await model.fit(x, y, { epochs: 1, batchSize: 10, shuffle: false, verbose: 0, classWeight: { 0: 1, 1: 2, 2: 1, 3: 0.5 } });
       return flatWeights(model);
     };
-    const graph = await withGraphSteps(true, train);
-    const eager = await withGraphSteps(false, train);
+    const { graph, eager } = await bothWays(train);
     expect(graph.graphCalls).toBe(0);
     expect(maxDifference(graph.result, eager.result)).toBeLessThan(1e-6);
     tf.dispose([x, y]);

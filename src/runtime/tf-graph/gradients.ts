@@ -7,10 +7,10 @@ import * as ops from "./ops";
  * mode, so both ways of training give the same numbers within float32 rounding.
  */
 
-/** Gradients of the node's inputs, given the gradient of its (first) output; undefined for none. */
+/** Gradients of the node's inputs, given the gradient of its first output, with undefined for an input that gets none. */
 type GradientRule = (g: Graph, node: GraphNode, dy: Output) => Array<Output | undefined>;
 
-/** The operations that have a rule; a graph with any other on the path to the loss cannot be differentiated. */
+/** The operations that have a rule. A graph with any other operation on the path to the loss cannot be differentiated. */
 const RULES: Record<string, GradientRule> = {
   MatMul: (g, node, dy) => {
     const [a, b] = node.inputs;

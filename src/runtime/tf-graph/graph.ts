@@ -16,7 +16,7 @@ export type DType = "float32" | "int32" | "bool";
 export interface Output {
   readonly name: string;
   readonly dtype: DType;
-  /** The static shape, -1 for a dimension known only at run time; undefined when even the rank is unknown. */
+  /** The static shape, with -1 for a dimension known only at run time, or undefined when even the rank is unknown. */
   readonly shape: readonly number[] | undefined;
 }
 
@@ -26,7 +26,7 @@ export interface GraphNode {
   readonly op: string;
   readonly inputs: readonly Output[];
   readonly outputs: readonly Output[];
-  /** Facts about the node that its attributes hold in encoded form, such as reduced axes. */
+  /** Facts about the node that its attributes contain in encoded form, such as reduced axes. */
   readonly facts: Readonly<Record<string, unknown>>;
 }
 
@@ -39,10 +39,12 @@ type AttrValue =
 // TensorFlow's DataType enum (types.proto).
 const DATA_TYPES: Record<DType, number> = { float32: 1, int32: 3, bool: 10 };
 
-// The graph's producer version; TensorFlow 2.9 and later, which tfjs-node uses, read it.
+// The graph's producer version, with min_consumer left at 0 so that no TensorFlow rejects it as too new.
+// NOTE: loading was tried here only with TensorFlow 2.12.1, not with the 2.9.1 that tfjs-node 4.22
+// downloads.
 const PRODUCER_VERSION = 1087;
 
-// Operations that have no "T" attribute; every other one takes its element type from its first input.
+// Operations that have no "T" attribute. Every other one takes its element type from its first input.
 const UNTYPED_OPS = new Set(["Placeholder", "Const", "Cast", "LogicalAnd"]);
 
 export class Graph {
@@ -56,7 +58,7 @@ export class Graph {
     return this.addNode("Placeholder", [], attrs, { dtype, shape }, {}, name, 1).outputs[0];
   }
 
-  /** Adds a constant tensor; a single number makes a scalar. */
+  /** Adds a constant tensor, a scalar when values is a single number. */
   constant(values: number | readonly number[], dtype: DType = "float32", shape?: readonly number[]): Output {
     const list = typeof values === "number" ? [values] : values;
     const dims = shape ?? (typeof values === "number" ? [] : [list.length]);
@@ -147,8 +149,8 @@ function shapeProto(dims: readonly number[]): ProtoWriter {
 
 function tensorProto(dtype: DType, dims: readonly number[], values: readonly number[]): ProtoWriter {
   const tensor = new ProtoWriter().int(1, DATA_TYPES[dtype]).message(2, shapeProto(dims));
-  // float_val (5) or int_val (7, also for bool), one field per value; TensorFlow repeats the last
-  // value to fill the shape.
+  // float_val (5), int_val (7) or bool_val (11), one field per value. TensorFlow repeats the last
+  // value to fill the shape, so one value makes a filled tensor.
   for (const value of values) {
     if (dtype === "float32") tensor.float(5, value);
     else if (dtype === "int32") tensor.int(7, value);

@@ -101,7 +101,7 @@ export function argMaxLast(g: Graph, x: Output): Output {
   return g.op("ArgMax", [x, g.constant(-1, "int32")], { attrs: { output_type: attr.type("int32") }, result: { dtype: "int32", shape } })[0];
 }
 
-/** Gives x a new shape; one dimension may be -1. */
+/** Gives x a new shape, in which one dimension may be -1. */
 export function reshape(g: Graph, x: Output, shape: readonly number[]): Output {
   return g.op("Reshape", [x, g.constant(shape, "int32")], { result: { shape } })[0];
 }

@@ -54,7 +54,7 @@ export class GraphSession {
     );
   }
 
-  /** Closes the session; later runs throw. */
+  /** Closes the session, after which run() throws. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
