@@ -52,7 +52,7 @@ describe("bundleDeclarations", () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("declares the augmentations of one module in one block, and leaves a file whose imports clash in place", () => {
+  it("gathers augmentations, leaving a clashing file", () => {
     const bundle = bundleDeclarations(root, "@demo/core", ["@demo/"]);
 
     expect(bundle.text.match(/declare module "__tskeras_augmentations__\/\d+"/g)).toHaveLength(1);
@@ -69,7 +69,7 @@ describe("bundleDeclarations", () => {
     expect(add.slice(0, add.indexOf("\n}\n"))).not.toContain("interface Tensor");
   });
 
-  it("keeps the methods that the augmentations add, with the types of their own imports", () => {
+  it("keeps augmented methods and their types", () => {
     const bundle = bundleDeclarations(root, "@demo/core", ["@demo/"]);
     const use = 'import { Tensor } from "@demo/core";\ndeclare const t: Tensor<"R1">;\n';
 
@@ -79,10 +79,10 @@ describe("bundleDeclarations", () => {
     expect(errorsOf(bundle, `${use}t.div(t);`, root)).toEqual([expect.stringContaining("Property 'div' does not exist")]);
   });
 
-  it("gathers TensorFlow.js's chained ops, which still type-check", () => {
+  it("gathers TensorFlow.js's chained ops", () => {
     const bundle = bundleDeclarations(REPO_ROOT, "@tensorflow/tfjs", ["@tensorflow/"]);
 
-    // The tensor module itself and the gathered augmentation; none of the chained ops' own remain.
+    // The tensor module itself and the gathered augmentation, because none of the chained ops' own remain.
     expect(bundle.text.match(/module ["']@tensorflow\/tfjs-core\/dist\/tensor["']/g)).toHaveLength(2);
     expect(bundle.text.match(/declare module "__tskeras_augmentations__\/\d+"/g)?.length).toBeGreaterThanOrEqual(1);
     const code = [
