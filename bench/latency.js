@@ -2,9 +2,10 @@
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
 // requests. It also reports the resident memory of the kernel and executor processes after start,
-// right after 200 cells and 15 s later at rest, as Rss and as Pss from smaps_rollup.
+// right after 200 cells and 15 s later at rest: as Rss and as Pss from smaps_rollup, and both
+// processes together with each shared page counted once.
 // Run after `npm run build`: node bench/latency.js [--runs 50]
-const { readFileSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
+const { closeSync, openSync, readFileSync, readSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { KernelClient } = require("../dist/notebook/client.js");
@@ -27,8 +28,9 @@ async function time(fn) {
 /**
  * Returns the resident memory in MiB of a process and of its child processes, from /proc (Linux only).
  * Added up, resident sizes count twice the pages that both processes share, such as the Node.js binary's
- * code, so the proportional set size (Pss, each shared page split between the processes that map it)
- * is reported beside them.
+ * code. So the proportional set size (Pss, each shared page split between the processes that map it,
+ * this benchmark's own process included) is reported beside them, and so is `together`: the physical
+ * pages resident in either process, each counted once.
  */
 function residentMiB(pid) {
   const field = (id, name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${id}/smaps_rollup`, "utf8"))[1]) / 1024;
@@ -40,7 +42,46 @@ function residentMiB(pid) {
     kernel: field(pid, "Rss"),
     executor: sum("Rss"),
     proportional: { kernel: field(pid, "Pss"), executor: sum("Pss") },
+    together: physicalPagesMiB([pid, ...children]),
   };
+}
+
+/**
+ * Returns the MiB of physical memory that the processes map and that is resident, each page frame
+ * once, from /proc/<pid>/pagemap. Linux shows page frame numbers only to a process with CAP_SYS_ADMIN,
+ * so without it this returns a note instead of a figure.
+ */
+function physicalPagesMiB(pids) {
+  const PAGE = 4096;
+  const PRESENT = 1n << 63n;
+  const FRAME = (1n << 55n) - 1n;
+  const frames = new Set();
+  let presentPages = 0;
+  const entries = Buffer.alloc(8 * 1024);
+  for (const pid of pids) {
+    const file = openSync(`/proc/${pid}/pagemap`, "r");
+    try {
+      for (const line of readFileSync(`/proc/${pid}/maps`, "utf8").trim().split("\n")) {
+        if (line.endsWith("[vsyscall]")) continue;
+        const [start, end] = line.split(" ")[0].split("-").map((hex) => Number.parseInt(hex, 16) / PAGE);
+        for (let page = start; page < end; page += entries.length / 8) {
+          const count = Math.min(entries.length / 8, end - page);
+          const bytes = readSync(file, entries, 0, count * 8, page * 8);
+          for (let offset = 0; offset < bytes; offset += 8) {
+            const entry = entries.readBigUInt64LE(offset);
+            if (!(entry & PRESENT)) continue;
+            presentPages++;
+            frames.add(entry & FRAME);
+          }
+        }
+      }
+    } finally {
+      closeSync(file);
+    }
+  }
+  // Every present page reads as frame 0 without CAP_SYS_ADMIN.
+  if (presentPages > 0 && frames.size === 1 && frames.has(0n)) return "not measured: reading page frames needs CAP_SYS_ADMIN";
+  return (frames.size * PAGE) / 1048576;
 }
 
 async function main() {

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Language } from "../i18n";
+import { KERNEL_ENVIRONMENT } from "../kernel/environment";
 import type { TypecheckMode } from "../runtime/ipc";
 
 /** The location of the installed kernelspec, named as `jupyter kernelspec install` names them. */
@@ -41,6 +42,7 @@ export function installKernelspec(options: InstallOptions): string {
     argv: template.argv.map((arg) => placeholders[arg] ?? arg),
     env: {
       ...(template.env ?? {}),
+      ...KERNEL_ENVIRONMENT,
       ...(options.language ? { TSKERAS_LANG: options.language } : {}),
       ...(options.typecheck ? { TSKERAS_TYPECHECK: options.typecheck } : {}),
     },

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import * as zmq from "zeromq";
 import type { ConnectionInfo } from "../kernel/protocol/connection";
 import { endpoint } from "../kernel/protocol/connection";
+import { KERNEL_ENVIRONMENT } from "../kernel/environment";
 import { PROTOCOL_VERSION, type Message } from "../kernel/protocol/messages";
 import { Signer } from "../kernel/protocol/signing";
 import { decodeFrames, encodeMessage } from "../kernel/protocol/wire";
@@ -218,7 +219,8 @@ export class KernelClient {
     const onStderr = this.options.onStderr;
     const kernel = spawn(process.execPath, [this.options.cliEntry ?? CLI_ENTRY, "kernel", "--connection-file", connectionFile], {
       cwd: this.options.cwd ?? process.cwd(),
-      env: this.options.env ?? process.env,
+      // A variable that the caller sets wins over the kernel's own settings.
+      env: { ...KERNEL_ENVIRONMENT, ...(this.options.env ?? process.env) },
       stdio: ["ignore", "inherit", onStderr ? "pipe" : "inherit"],
       // Its own process group, as jupyter_client starts kernels, so a signal interrupt reaches the
       // kernel and its executor and nothing else.

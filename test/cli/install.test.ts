@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { KERNEL_ENVIRONMENT } from "../../src/kernel/environment";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli", "index.js");
@@ -24,7 +25,7 @@ describe("tskeras install", () => {
     const spec = JSON.parse(readFileSync(join(kernelDir, "kernel.json"), "utf8"));
     expect(spec.argv).toEqual([process.execPath, CLI, "kernel", "--connection-file", "{connection_file}"]);
     expect(spec).toMatchObject({ display_name: "TypeScript (tskeras)", language: "typescript", interrupt_mode: "signal" });
-    expect(spec.env).toEqual({ TSKERAS_LANG: "es" });
+    expect(spec.env).toEqual({ ...KERNEL_ENVIRONMENT, TSKERAS_LANG: "es" });
     expect(existsSync(join(kernelDir, "logo-64x64.png"))).toBe(true);
     expect(existsSync(join(kernelDir, "logo-32x32.png"))).toBe(true);
   });
@@ -32,7 +33,7 @@ describe("tskeras install", () => {
   it("sets the typecheck mode in the kernel's environment", () => {
     execFileSync(process.execPath, [CLI, "install", "--prefix", folder, "--typecheck", "warn"], { encoding: "utf8" });
     const spec = JSON.parse(readFileSync(join(folder, "share", "jupyter", "kernels", "tskeras", "kernel.json"), "utf8"));
-    expect(spec.env).toEqual({ TSKERAS_TYPECHECK: "warn" });
+    expect(spec.env).toEqual({ ...KERNEL_ENVIRONMENT, TSKERAS_TYPECHECK: "warn" });
 
     const run = spawnSync(process.execPath, [CLI, "install", "--prefix", folder, "--typecheck", "strict"], {
       encoding: "utf8",

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { KERNEL_ENVIRONMENT } from "../../src/kernel/environment";
 import type { KernelClient } from "../../src/notebook/client";
 import { ofType, resultText, startKernel, stopKernel, streamText } from "./fixture";
 
@@ -23,6 +24,14 @@ describe("kernel over ZeroMQ", () => {
     // TSKERAS_BACKEND names the backend this suite is meant to run on, e.g. tensorflow once tfjs-node is installed.
     const requested = process.env.TSKERAS_BACKEND;
     if (requested) expect(reply.banner).toContain(`(backend: ${requested})`);
+  });
+
+  it("sets malloc variables for both processes", async () => {
+    const kernelEnvironment = readFileSync(`/proc/${client.pid}/environ`, "utf8").split("\0");
+    for (const [name, value] of Object.entries(KERNEL_ENVIRONMENT)) {
+      expect(kernelEnvironment).toContain(`${name}=${value}`);
+      expect(resultText(await client.execute(`process.env.${name}`))).toBe(`'${value}'`);
+    }
   });
 
   it("keeps a variable from one cell to the next", async () => {
