@@ -179,7 +179,7 @@ export class TypeScriptInterpreter implements Interpreter {
       this.toolchainLoaded = {
         checker,
         compileCell: (require("./typescript/compile") as typeof import("./typescript/compile")).compileCell,
-        introspection: new CellIntrospection(this.options.folder, () => checker.globals()),
+        introspection: new CellIntrospection(this.options.folder, (code) => checker.globals(code)),
       };
     }
     return this.toolchainLoaded;

@@ -147,6 +147,12 @@ describe("complete_request", () => {
     expect(prefixed.reply.cursor_start).toBe(30);
   });
 
+  it("lists members of a built-in module not yet imported", async () => {
+    const code = 'import * as os from "node:os";\nos.cpu';
+    const result = await client.complete(code, code.length);
+    expect(matches(result)).toEqual(["cpus"]);
+  });
+
   it("counts cursor positions in code points after an emoji", async () => {
     const code = 'const café = "😀";\nmodelo.co';
     const result = await client.complete(code, codePoints(code));

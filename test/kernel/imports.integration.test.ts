@@ -79,6 +79,16 @@ describe("imports in cells", () => {
     expect(resultText(result)).toBe("[ 'a/b', 'function' ]");
   });
 
+  it("types a built-in module on first import", async () => {
+    // zlib's declarations come in with the first cell that imports it; declared without them, it would type as any.
+    const checked = await client.execute('import { gzipSync } from "node:zlib";\nconst size: string = gzipSync("abc").length;');
+    expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect((checked.reply.traceback as string[]).join("\n")).toContain("Type 'number' is not assignable to type 'string'");
+
+    const result = await client.execute('import { gzipSync, gunzipSync } from "node:zlib";\ngunzipSync(gzipSync("abc")).toString()');
+    expect(resultText(result)).toBe("'abc'");
+  });
+
   it("names a missing module and the folder it was looked for in", async () => {
     const checked = await client.execute('import missing from "not-installed-here";');
     expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

@@ -14,7 +14,7 @@ export class CellIntrospection {
   private readonly service: CellLanguageService;
   private readonly completer: CellCompleter;
 
-  constructor(folder: string, loadGlobals: () => CheckerGlobals) {
+  constructor(folder: string, loadGlobals: (code: string) => CheckerGlobals) {
     this.service = new CellLanguageService(folder, loadGlobals);
     this.completer = new CellCompleter(this.service);
   }

@@ -32,7 +32,8 @@ export class CellLanguageService {
 
   constructor(
     private readonly folder: string,
-    private readonly loadGlobals: () => CheckerGlobals,
+    /** Returns the checker's globals for the edited cell's code, with the modules of @types/node that it imports. */
+    private readonly loadGlobals: (code: string) => CheckerGlobals,
   ) {
     this.fileName = join(folder, "__tskeras_edited_cell__.ts");
     this.service = ts.createLanguageService(this.createHost(), this.createRegistry());
@@ -43,7 +44,7 @@ export class CellLanguageService {
    * the previous one when neither the cell nor the checker's files changed.
    */
   update(code: string): ts.Program {
-    const globals = this.loadGlobals();
+    const globals = this.loadGlobals(code);
     if (globals !== this.globals) {
       this.globals = globals;
       // Every file that is not a declaration file is a module, so the edited cell is one without an added `export {}`.
