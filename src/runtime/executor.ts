@@ -73,6 +73,7 @@ function installGlobals(loader: ModuleLoader): void {
   // Helpers the compiled cells call; see src/kernel/typescript/declarations.ts.
   globals.__tskeras = {
     importModule: (specifier: string) => loader.importModule(specifier),
+    dynamicImport: (specifier: unknown) => loader.dynamicImport(String(specifier)),
     defaultExport: (module: unknown) => loader.defaultExport(module),
   };
 }

@@ -44,6 +44,20 @@ export class ModuleLoader {
     }
   }
 
+  /**
+   * Loads a module for an `import()` expression in a cell. Like Node's own import(), it returns a module
+   * namespace: a CommonJS module's exports become its default export, and their properties its named exports.
+   */
+  async dynamicImport(specifier: string): Promise<unknown> {
+    const module = await this.importModule(specifier);
+    if (module !== null && typeof module === "object" && (module as Record<symbol, unknown>)[Symbol.toStringTag] === "Module") return module;
+    const namespace: Record<string, unknown> = { default: module };
+    if (module !== null && (typeof module === "object" || typeof module === "function")) {
+      for (const [name, value] of Object.entries(module)) if (name !== "default") namespace[name] = value;
+    }
+    return namespace;
+  }
+
   /** Returns what a default import binds, matching TypeScript's esModuleInterop. */
   defaultExport(module: unknown): unknown {
     if (module === null || typeof module !== "object") return module;

@@ -79,6 +79,27 @@ describe("imports in cells", () => {
     expect(resultText(result)).toBe("[ 'a/b', 'function' ]");
   });
 
+  it("imports with import() expressions", async () => {
+    const builtIn = await client.execute('const zlib = await import("node:zlib");\nzlib.gunzipSync(zlib.gzipSync("abc")).toString()');
+    expect(resultText(builtIn)).toBe("'abc'");
+
+    const esm = await client.execute('const { default: makeLimit } = await import("esm-limit");\nawait makeLimit(1)(async () => 7)');
+    expect(resultText(esm)).toBe("7");
+
+    // As with Node's import(), a CommonJS module's exports are the default export and give the named ones.
+    const cjs = await client.execute('const greeting = await import("cjs-greet");\n[greeting.greet("Ana"), typeof greeting.default.greet]');
+    expect(resultText(cjs)).toBe("[ 'hola, Ana', 'function' ]");
+
+    const nested = await client.execute('async function load(name: string) { return (await import(name)).default; }\n(await load("cjs-slug"))("Hola Mundo")');
+    expect(resultText(nested)).toBe("'hola-mundo'");
+
+    const checked = await client.execute('await import("not-installed-here")');
+    expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    // A specifier known only at run time is not checked, so the missing module is found when the cell runs.
+    const missing = await client.execute('const moduleName: string = "not-installed-here";\nawait import(moduleName).catch((error: Error) => error.message)');
+    expect(resultText(missing)).toContain('Cannot find module "not-installed-here"');
+  });
+
   it("types a built-in module on first import", async () => {
     // zlib's declarations come in with the first cell that imports it; declared without them, it would type as any.
     const checked = await client.execute('import { gzipSync } from "node:zlib";\nconst size: string = gzipSync("abc").length;');

@@ -77,6 +77,18 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
       body[body.length - 1] = ts.setTextRange(factory.createReturnStatement(lastStatement.expression), lastStatement);
     }
 
+    // vm.Script runs a cell without a module loader, where Node's import() rejects every module.
+    if (/\bimport\s*\(/.test(sourceFile.text)) {
+      const visit = (node: ts.Node): ts.Node => {
+        const visited = ts.visitEachChild(node, visit, context);
+        if (!ts.isCallExpression(visited) || visited.expression.kind !== ts.SyntaxKind.ImportKeyword) return visited;
+        const load = factory.createPropertyAccessExpression(factory.createIdentifier(RUNTIME_HELPERS), "dynamicImport");
+        return ts.setTextRange(factory.createCallExpression(load, undefined, visited.arguments.slice(0, 1)), visited);
+      };
+      for (let index = 0; index < body.length; index++) body[index] = ts.visitNode(body[index], visit) as ts.Statement;
+      for (let index = 0; index < hoisted.length; index++) hoisted[index] = ts.visitNode(hoisted[index], visit) as ts.Statement;
+    }
+
     const declareGlobals = globalNames.size
       ? [factory.createVariableStatement(undefined, factory.createVariableDeclarationList(
           [...globalNames].map((name) => factory.createVariableDeclaration(name)),
