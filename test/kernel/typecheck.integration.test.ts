@@ -94,6 +94,32 @@ describe("type checking across cells", () => {
     expect(resultText(result)).toBe("[ '.ts', 'y' ]");
   });
 
+  it("types named, default and type-only imports later", async () => {
+    const imported = await client.execute('import { basename as base } from "node:path";\nimport type { ParsedPath } from "node:path";\nimport EventEmitter from "node:events";');
+    expect(imported.reply.status).toBe("ok");
+
+    const used = await client.execute('const file: string = base("/x/y.ts");\nconst parts: ParsedPath | undefined = undefined;\nconst emitter = new EventEmitter();\n[file, parts, emitter.listenerCount("x")]');
+    expect(resultText(used)).toBe("[ 'y.ts', undefined, 0 ]");
+    const wrongReturn = await client.execute('const length: number = base("/x/y.ts");');
+    expect(wrongReturn.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const wrongArgument = await client.execute("base(42);");
+    expect(wrongArgument.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const typeAsValue = await client.execute("const parsedValue = ParsedPath;");
+    expect(typeAsValue.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+  });
+
+  it("carries a cell of only types", async () => {
+    expect((await client.execute("interface Only { n: number }")).reply.status).toBe("ok");
+    expect((await client.execute("type Box<T> = { value: T };")).reply.status).toBe("ok");
+
+    const used = await client.execute('const only: Only = { n: 1 };\nconst box: Box<string> = { value: "a" };\n[only.n, box.value]');
+    expect(resultText(used)).toBe("[ 1, 'a' ]");
+    const wrongOnly = await client.execute('const other: Only = { n: "x" };');
+    expect(wrongOnly.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const wrongBox = await client.execute("const numbers: Box<string> = { value: 1 };");
+    expect(wrongBox.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+  });
+
   it("checks a repeated cell again once earlier declarations change", async () => {
     const cell = "laterName * 2";
     expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

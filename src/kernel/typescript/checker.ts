@@ -5,7 +5,7 @@ import type { CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
 import { collectTopLevelNames } from "./declarations";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
-import { DeclarationHistory } from "./history";
+import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
 import { NodeTypes } from "./node-types";
 import { bundleLibraries } from "./script-bundle";
@@ -132,8 +132,11 @@ export class CellChecker {
     // A cell that declares names is checked with each top-level declaration exported, so the same
     // program gives the declaration file of its history entry. A second program and type checker
     // for that took as long as the check itself, 8 ms for a cell that uses `tf.`.
-    const names = collectTopLevelNames(parse(source));
-    const checked = names.length > 0 ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
+    const parsed = parse(source);
+    const names = collectTopLevelNames(parsed);
+    // Interfaces, type aliases and type-only imports declare names too, though none exists at run time.
+    const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement));
+    const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
     const references = ts.preProcessFile(source, true, false);
     this.prepare();
     this.loadNodeModules(references.importedFiles.map((file) => file.fileName));
@@ -157,7 +160,7 @@ export class CellChecker {
       typeErrors,
       // The exported copy's positions differ from the cell's, so its JavaScript and source map come from the cell's own text.
       compile: (executionCount) => (checked.insertions.length ? compileChecked(source, executionCount) : emitCell(program, cell, executionCount)),
-      commit: () => this.commit(program, cell, names),
+      commit: () => this.commit(program, cell, names, declares),
     };
     const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
     this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, result };
@@ -263,8 +266,8 @@ export class CellChecker {
     for (const name of collectTopLevelNames(parse(source))) this.history.recordUntyped(name);
   }
 
-  private commit(program: ts.Program, cell: ts.SourceFile, names: string[]): void {
-    if (names.length === 0) return;
+  private commit(program: ts.Program, cell: ts.SourceFile, names: string[], declares: boolean): void {
+    if (!declares) return;
 
     // The declaration emit of a module keeps exported declarations only, and check() exported them all.
     // Declaration output is on for this emit only. With it on, each cell's JavaScript emit also built
@@ -293,23 +296,22 @@ export class CellChecker {
 
   private recordImport(statement: ts.ImportDeclaration, checker: ts.TypeChecker): void {
     const clause = statement.importClause;
-    if (!clause || clause.isTypeOnly) return;
+    if (!clause) return;
     const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
 
     // An import whose module does not resolve is recorded untyped, so later cells still run.
     const resolved = checker.getSymbolAtLocation(statement.moduleSpecifier) !== undefined;
-    const record = (local: ts.Identifier, imported: string) => {
-      if (resolved) this.history.recordImport(local.text, specifier, imported);
-      else this.history.recordUntyped(local.text);
+    const record = (local: ts.Identifier, imported: string, typeOnly: boolean) => {
+      const meanings = resolved ? importMeanings(checker, local, typeOnly) : undefined;
+      if (meanings) this.history.recordImport(local.text, specifier, imported, meanings);
+      else if (!typeOnly) this.history.recordUntyped(local.text);
     };
 
-    if (clause.name) record(clause.name, "default");
+    if (clause.name) record(clause.name, "default", clause.isTypeOnly);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) record(bindings.name, "*");
+    if (bindings && ts.isNamespaceImport(bindings)) record(bindings.name, "*", clause.isTypeOnly);
     if (bindings && ts.isNamedImports(bindings)) {
-      for (const element of bindings.elements) {
-        if (!element.isTypeOnly) record(element.name, (element.propertyName ?? element.name).text);
-      }
+      for (const element of bindings.elements) record(element.name, (element.propertyName ?? element.name).text, clause.isTypeOnly || element.isTypeOnly);
     }
   }
 
@@ -364,6 +366,32 @@ export class CellChecker {
     };
     return host;
   }
+}
+
+/**
+ * Returns what an imported name means (a namespace, a value, a type and its number of type
+ * parameters), or undefined when TypeScript finds no export of that name.
+ */
+function importMeanings(checker: ts.TypeChecker, local: ts.Identifier, typeOnly: boolean): ImportMeanings | undefined {
+  const alias = checker.getSymbolAtLocation(local);
+  if (!alias) return undefined;
+  const target = alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
+  const flags = target.flags;
+  if (!(flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Type | ts.SymbolFlags.Namespace))) return undefined;
+
+  let typeParameters = 0;
+  if (flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) {
+    typeParameters = (checker.getDeclaredTypeOfSymbol(target) as ts.InterfaceType).typeParameters?.length ?? 0;
+  } else if (flags & ts.SymbolFlags.TypeAlias) {
+    typeParameters = target.declarations?.find(ts.isTypeAliasDeclaration)?.typeParameters?.length ?? 0;
+  }
+  return {
+    namespace: (flags & ts.SymbolFlags.Namespace) !== 0,
+    value: !typeOnly && (flags & ts.SymbolFlags.Value) !== 0,
+    type: (flags & ts.SymbolFlags.Type) !== 0,
+    typeParameters,
+    typeOnly,
+  };
 }
 
 function parse(source: string): ts.SourceFile {

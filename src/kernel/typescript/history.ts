@@ -1,5 +1,16 @@
 import ts from "typescript";
 
+/** What an imported name means, which decides how the history declares it again. */
+export interface ImportMeanings {
+  namespace: boolean;
+  value: boolean;
+  type: boolean;
+  /** Type parameters of the type, which the redeclared type takes too. */
+  typeParameters: number;
+  /** Imported with `import type`, so usable in types only. */
+  typeOnly: boolean;
+}
+
 /** Ambient declarations of one top-level name, as TypeScript source. */
 interface HistoryEntry {
   /** Statements inside `declare global { ... }`. */
@@ -66,18 +77,32 @@ export class DeclarationHistory {
 
   /**
    * Records an import binding of a cell as a global of the same name. The import itself goes to the
-   * module level under a private alias, which a global import alias then carries with all its meanings.
+   * module level under a private alias. A namespace is carried by a global import alias, with all its
+   * meanings. Anything else is redeclared: a value as a constant of the alias's type, a type as a type
+   * alias with as many type parameters. An import alias can name only a namespace, and a named import of
+   * a function given one was typed any.
+   * NOTE: the redeclared type's parameters have no constraints and default to any, so a later cell's
+   * `Imported` without type arguments means `Imported<any>`, where the import's own default may differ.
    */
-  recordImport(local: string, specifier: string, imported: "default" | "*" | string): void {
+  recordImport(local: string, specifier: string, imported: "default" | "*" | string, meanings: ImportMeanings): void {
     const alias = `__import${this.importCount++}`;
     const from = JSON.stringify(specifier);
+    const keyword = meanings.typeOnly ? "import type" : "import";
     const importLine =
       imported === "default"
-        ? `import ${alias} from ${from};`
+        ? `${keyword} ${alias} from ${from};`
         : imported === "*"
-          ? `import * as ${alias} from ${from};`
-          : `import { ${imported} as ${alias} } from ${from};`;
-    this.set(local, { declarations: [`export import ${local} = ${alias};`], imports: [importLine] });
+          ? `${keyword} * as ${alias} from ${from};`
+          : `${keyword} { ${imported} as ${alias} } from ${from};`;
+
+    const declarations: string[] = [];
+    if (meanings.namespace) {
+      declarations.push(`export import ${local} = ${alias};`);
+    } else {
+      if (meanings.value) declarations.push(`const ${local}: typeof ${alias};`);
+      if (meanings.type) declarations.push(`type ${local}${typeParameterList(meanings.typeParameters, " = any")} = ${alias}${typeParameterList(meanings.typeParameters)};`);
+    }
+    this.set(local, { declarations, imports: [importLine] });
   }
 
   /** Records a name whose type is not known, so later cells can use it unchecked. */
@@ -123,4 +148,10 @@ function declaredName(statement: ts.Statement): string | undefined {
   }
   if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return statement.name.text;
   return undefined;
+}
+
+/** Returns `<T0, T1>` for two type parameters, each followed by suffix, or nothing for none. */
+function typeParameterList(count: number, suffix = ""): string {
+  if (count === 0) return "";
+  return `<${Array.from({ length: count }, (_, index) => `T${index}${suffix}`).join(", ")}>`;
 }
