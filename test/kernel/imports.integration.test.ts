@@ -110,6 +110,14 @@ describe("imports in cells", () => {
     expect(resultText(result)).toBe("'abc'");
   });
 
+  it("types process.getBuiltinModule's modules", async () => {
+    // No other test here imports v8 or string_decoder, whose declarations load on first use.
+    const checked = await client.execute('process.getBuiltinModule("node:v8").getHeapStatistics(123);');
+    expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const result = await client.execute('const { StringDecoder } = process.getBuiltinModule("string_decoder");\nconst text: string = new StringDecoder("utf8").end(Buffer.from("ok"));\ntext');
+    expect(resultText(result)).toBe("'ok'");
+  });
+
   it("names a missing module and the folder it was looked for in", async () => {
     const checked = await client.execute('import missing from "not-installed-here";');
     expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

@@ -139,7 +139,7 @@ export class CellChecker {
     const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
     const references = ts.preProcessFile(source, true, false);
     this.prepare();
-    this.loadNodeModules(references.importedFiles.map((file) => file.fileName));
+    this.loadNodeModules(moduleNamesIn(source, references));
     let program = this.createProgram(checked.text);
     // A package's declarations may import a module of @types/node that is not loaded yet.
     if (this.loadNodeModulesOfNewFiles(program)) program = this.createProgram(checked.text);
@@ -173,7 +173,7 @@ export class CellChecker {
    */
   globals(code?: string): CheckerGlobals {
     this.prepare();
-    if (code !== undefined) this.loadNodeModules(ts.preProcessFile(code, true, false).importedFiles.map((file) => file.fileName));
+    if (code !== undefined) this.loadNodeModules(moduleNamesIn(code, ts.preProcessFile(code, true, false)));
     this.cachedGlobals ??= {
       options: this.options,
       host: this.host,
@@ -392,6 +392,16 @@ function importMeanings(checker: ts.TypeChecker, local: ts.Identifier, typeOnly:
     typeParameters,
     typeOnly,
   };
+}
+
+/**
+ * Returns the modules that code imports, and those it names in `process.getBuiltinModule("…")`, whose
+ * types come from the same declarations as an import's.
+ */
+function moduleNamesIn(code: string, references: ts.PreProcessedFileInfo): string[] {
+  const names = references.importedFiles.map((file) => file.fileName);
+  for (const match of code.matchAll(/getBuiltinModule\s*\(\s*(["'`])([^"'`]+)\1/g)) names.push(match[2]);
+  return names;
 }
 
 function parse(source: string): ts.SourceFile {
