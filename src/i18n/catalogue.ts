@@ -64,6 +64,10 @@ export interface KernelMessages {
   typeErrorAt(line: number, column: number, detail: string): string;
   /** Says where imports are looked for and how to install a missing package. */
   moduleNotFoundHint(folder: string): string;
+  /** A package that a cell imports is not installed where the notebook's imports look. */
+  moduleNotFound(specifier: string, folder: string): string;
+  /** A relative or absolute path that a cell imports names no file. */
+  fileNotFound(specifier: string, folder: string): string;
   /** Says how to run a cell despite its type errors. */
   typecheckHint(): string;
   /**

@@ -73,7 +73,8 @@ function installGlobals(loader: ModuleLoader): void {
   // Helpers the compiled cells call; see src/kernel/typescript/declarations.ts.
   globals.__tskeras = {
     importModule: (specifier: string) => loader.importModule(specifier),
-    dynamicImport: (specifier: unknown) => loader.dynamicImport(String(specifier)),
+    // A template literal converts the specifier as import() does: a Symbol rejects with a TypeError.
+    dynamicImport: async (specifier: unknown) => loader.dynamicImport(`${specifier as string}`),
     defaultExport: (module: unknown) => loader.defaultExport(module),
   };
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { messages } from "../i18n";
 
 /** Conditions of a package's "exports" map that a Node ES module import matches, in order. */
 const IMPORT_CONDITIONS = ["node", "import", "default"];
@@ -38,20 +39,23 @@ export class ModuleLoader {
       const esmEntry = code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || code === "MODULE_NOT_FOUND" ? this.resolveImportEntry(specifier) : undefined;
       if (esmEntry) return import(pathToFileURL(esmEntry).href);
       if (code === "MODULE_NOT_FOUND") {
-        throw new Error(`Cannot find module "${specifier}" from ${this.folder}. Install it there with: npm install ${specifier}`);
+        const isPath = specifier.startsWith(".") || isAbsolute(specifier);
+        throw new Error(isPath ? messages().kernel.fileNotFound(specifier, this.folder) : messages().kernel.moduleNotFound(specifier, this.folder));
       }
       throw error;
     }
   }
 
   /**
-   * Loads a module for an `import()` expression in a cell. Like Node's own import(), it returns a module
-   * namespace: a CommonJS module's exports become its default export, and their properties its named exports.
+   * Loads a module for an `import()` expression in a cell and returns a module namespace. A CommonJS
+   * module's exports become its default export, and their properties its named exports, as in Node's
+   * own import(). For a module marked `__esModule`, the default export is its `default` property, as
+   * TypeScript types it and as a default import in a cell binds it.
    */
   async dynamicImport(specifier: string): Promise<unknown> {
     const module = await this.importModule(specifier);
     if (module !== null && typeof module === "object" && (module as Record<symbol, unknown>)[Symbol.toStringTag] === "Module") return module;
-    const namespace: Record<string, unknown> = { default: module };
+    const namespace: Record<string, unknown> = { default: this.defaultExport(module) };
     if (module !== null && (typeof module === "object" || typeof module === "function")) {
       for (const [name, value] of Object.entries(module)) if (name !== "default") namespace[name] = value;
     }

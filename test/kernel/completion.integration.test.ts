@@ -147,6 +147,14 @@ describe("complete_request", () => {
     expect(prefixed.reply.cursor_start).toBe(30);
   });
 
+  it("hides the kernel's own module names in an import", async () => {
+    const result = await client.complete('import x from "_', 16);
+    expect(matches(result).filter((name) => name.startsWith("__tskeras"))).toEqual([]);
+    const all = await client.complete('import x from "', 15);
+    expect(matches(all)).toEqual(expect.arrayContaining(["node:fs", "zlib"]));
+    expect(matches(all).filter((name) => name.startsWith("__tskeras"))).toEqual([]);
+  });
+
   it("lists members of a built-in module not yet imported", async () => {
     const code = 'import * as os from "node:os";\nos.cpu';
     const result = await client.complete(code, code.length);

@@ -40,6 +40,12 @@ function writeNotebookFolder(notebookFolder: string): void {
     "index.js": 'module.exports = (text) => text.toLowerCase().split(" ").join("-");\n',
     "index.d.ts": "declare function slug(text: string): string;\nexport = slug;\n",
   });
+  // A CommonJS package compiled from an ES module, marked __esModule, as TypeScript and Babel emit them.
+  writePackage(notebookFolder, "cjs-compiled", {
+    "package.json": JSON.stringify({ name: "cjs-compiled", version: "1.0.0", main: "index.js" }),
+    "index.js": 'Object.defineProperty(exports, "__esModule", { value: true });\nexports.default = (name) => `hi ${name}`;\nexports.extra = 1;\n',
+    "index.d.ts": "export default function greet(name: string): string;\nexport declare const extra: number;\n",
+  });
   writeFileSync(join(notebookFolder, "settings.json"), JSON.stringify({ epochs: 12 }));
   writeFileSync(join(notebookFolder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
 }
@@ -93,6 +99,15 @@ describe("imports in cells", () => {
     const nested = await client.execute('async function load(name: string) { return (await import(name)).default; }\n(await load("cjs-slug"))("Hola Mundo")');
     expect(resultText(nested)).toBe("'hola-mundo'");
 
+    const compiled = await client.execute('const { default: hi, extra } = await import("cjs-compiled");\n[hi("Ana"), extra]');
+    expect(resultText(compiled)).toBe("[ 'hi Ana', 1 ]");
+
+    const commented = await client.execute('const withComment = await import /* built-in */ ("node:os");\ntypeof withComment.cpus');
+    expect(resultText(commented)).toBe("'function'");
+
+    const symbol = await client.execute('await import(Symbol("x") as unknown as string).catch((error: Error) => error.name)');
+    expect(resultText(symbol)).toBe("'TypeError'");
+
     const checked = await client.execute('await import("not-installed-here")');
     expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     // A specifier known only at run time is not checked, so the missing module is found when the cell runs.
@@ -129,6 +144,8 @@ describe("imports in cells", () => {
     const unchecked = await client.execute('import missing from "not-installed-here";');
     expect(unchecked.reply.status).toBe("error");
     expect(String(unchecked.reply.evalue)).toBe(`Cannot find module "not-installed-here" from ${folder}. Install it there with: npm install not-installed-here`);
+    const file = await client.execute('const fileName: string = "./not-here.json";\nawait import(fileName).catch((error: Error) => error.message)');
+    expect(resultText(file)).toContain(`Cannot find the file "./not-here.json" from ${folder}. Check the path, which is relative to the notebook's folder.`);
     await client.execute('kernel.typecheck("error");');
   });
 });

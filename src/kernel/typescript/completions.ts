@@ -73,7 +73,7 @@ export class CellCompleter {
       const end = span ? toCode(span.start + span.length) : word.end;
       return { entry, start, end, typed: code.slice(start, Math.max(start, position)).toLowerCase() };
     });
-    const matching = candidates.filter(({ entry, typed }) => (entry.insertText ?? entry.name).toLowerCase().startsWith(typed));
+    const matching = candidates.filter(({ entry, typed }) => (entry.insertText ?? entry.name).toLowerCase().startsWith(typed) && !isInternalModule(entry, inString));
     matching.sort((a, b) => compareEntries(a.entry, b.entry));
 
     // 4. Make all matches replace one span, as the protocol has one cursor_start and cursor_end.
@@ -164,6 +164,11 @@ function compareEntries(a: ts.CompletionEntry, b: ts.CompletionEntry): number {
   if (a.sortText !== b.sortText) return a.sortText < b.sortText ? -1 : 1;
   const byName = a.name.toLowerCase().localeCompare(b.name.toLowerCase());
   return byName !== 0 ? byName : a.name.localeCompare(b.name);
+}
+
+/** Returns whether entry names one of the modules that the kernel's generated declarations declare for themselves. */
+function isInternalModule(entry: ts.CompletionEntry, inString: boolean): boolean {
+  return inString && entry.name.startsWith("__tskeras_");
 }
 
 /**

@@ -77,8 +77,9 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
       body[body.length - 1] = ts.setTextRange(factory.createReturnStatement(lastStatement.expression), lastStatement);
     }
 
-    // vm.Script runs a cell without a module loader, where Node's import() rejects every module.
-    if (/\bimport\s*\(/.test(sourceFile.text)) {
+    // vm.Script runs a cell without a module loader, where Node's import() rejects every module. The
+    // test skips the walk for cells without the word; a comment may stand between `import` and `(`.
+    if (/\bimport\b/.test(sourceFile.text)) {
       const visit = (node: ts.Node): ts.Node => {
         const visited = ts.visitEachChild(node, visit, context);
         if (!ts.isCallExpression(visited) || visited.expression.kind !== ts.SyntaxKind.ImportKeyword) return visited;
