@@ -115,6 +115,20 @@ describe("imports in cells", () => {
     expect(resultText(missing)).toContain('Cannot find module "not-installed-here"');
   });
 
+  it("imports with import x = require()", async () => {
+    const builtIn = await client.execute('import zq = require("node:zlib");\nzq.gunzipSync(zq.gzipSync("ab")).toString()');
+    expect(resultText(builtIn)).toBe("'ab'");
+    const exportEquals = await client.execute('import slugify = require("cjs-slug");\nslugify("Hola Mundo")');
+    expect(resultText(exportEquals)).toBe("'hola-mundo'");
+
+    // Later cells see both names with their types.
+    const wrongBuffer = await client.execute('const zipped: string = zq.gzipSync("a");');
+    expect(wrongBuffer.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const wrongArgument = await client.execute("slugify(42);");
+    expect(wrongArgument.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(resultText(await client.execute('slugify("A B")'))).toBe("'a-b'");
+  });
+
   it("types a built-in module on first import", async () => {
     // zlib's declarations come in with the first cell that imports it; declared without them, it would type as any.
     const checked = await client.execute('import { gzipSync } from "node:zlib";\nconst size: string = gzipSync("abc").length;');

@@ -4,7 +4,7 @@ import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
 import { collectTopLevelNames } from "./declarations";
-import { MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
+import { IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
 import { NodeTypes } from "./node-types";
@@ -135,7 +135,7 @@ export class CellChecker {
     const parsed = parse(source);
     const names = collectTopLevelNames(parsed);
     // Interfaces, type aliases and type-only imports declare names too, though none exists at run time.
-    const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement));
+    const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement) || isRequireImport(statement));
     const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
     const references = ts.preProcessFile(source, true, false);
     this.prepare();
@@ -147,7 +147,7 @@ export class CellChecker {
 
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
-        .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+        .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== IMPORT_ASSIGNMENT_IN_ES_MODULE)
         .map((diagnostic) => toCellDiagnostic({ ...diagnostic, start: sourceOffset(diagnostic.start ?? 0, checked.insertions) }, source));
     const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
     // Types are not worth checking in code that does not parse.
@@ -286,6 +286,7 @@ export class CellChecker {
     const checker = program.getTypeChecker();
     for (const statement of cell.statements) {
       if (ts.isImportDeclaration(statement)) this.recordImport(statement, checker);
+      if (isRequireImport(statement)) this.recordRequireImport(statement, checker);
     }
 
     // A name the declaration emit could not describe stays usable, typed any.
@@ -313,6 +314,14 @@ export class CellChecker {
     if (bindings && ts.isNamedImports(bindings)) {
       for (const element of bindings.elements) record(element.name, (element.propertyName ?? element.name).text, clause.isTypeOnly || element.isTypeOnly);
     }
+  }
+
+  /** Records `import x = require("m")` as the import of what module m exports as a whole. */
+  private recordRequireImport(statement: ts.ImportEqualsDeclaration, checker: ts.TypeChecker): void {
+    const specifier = ((statement.moduleReference as ts.ExternalModuleReference).expression as ts.StringLiteral).text;
+    const meanings = importMeanings(checker, statement.name, statement.isTypeOnly);
+    if (meanings) this.history.recordImport(statement.name.text, specifier, "=", meanings);
+    else if (!statement.isTypeOnly) this.history.recordUntyped(statement.name.text);
   }
 
   private createHost(): ts.CompilerHost {
@@ -402,6 +411,11 @@ function moduleNamesIn(code: string, references: ts.PreProcessedFileInfo): strin
   const names = references.importedFiles.map((file) => file.fileName);
   for (const match of code.matchAll(/getBuiltinModule\s*\(\s*(["'`])([^"'`]+)\1/g)) names.push(match[2]);
   return names;
+}
+
+/** Returns whether statement is `import x = require("m")`. */
+export function isRequireImport(statement: ts.Statement): statement is ts.ImportEqualsDeclaration {
+  return ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression);
 }
 
 function parse(source: string): ts.SourceFile {

@@ -25,6 +25,17 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
     for (const statement of sourceFile.statements) {
       if (ts.isImportDeclaration(statement)) {
         body.push(...rewriteImport(statement, factory, globalNames, () => `__module${moduleCount++}`));
+      } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+        // `import x = require("m")` binds what the module exports as a whole, as the loader returns it.
+        if (statement.isTypeOnly) continue;
+        globalNames.add(statement.name.text);
+        const specifier = (statement.moduleReference.expression as ts.StringLiteral).text;
+        const load = factory.createAwaitExpression(
+          factory.createCallExpression(factory.createPropertyAccessExpression(factory.createIdentifier(RUNTIME_HELPERS), "importModule"), undefined, [
+            factory.createStringLiteral(specifier),
+          ]),
+        );
+        body.push(assign(factory.createIdentifier(statement.name.text), load, statement));
       } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
         for (const declaration of statement.declarationList.declarations) {
           collectBoundNames(declaration.name, globalNames);
@@ -223,6 +234,8 @@ export function collectTopLevelNames(file: ts.SourceFile): string[] {
     } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
       names.add(statement.name.text);
     } else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
+      names.add(statement.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && !statement.isTypeOnly) {
       names.add(statement.name.text);
     } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
       const clause = statement.importClause;

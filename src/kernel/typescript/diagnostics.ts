@@ -8,3 +8,9 @@ export interface CellDiagnostic {
 
 /** TypeScript's "Cannot find module" diagnostic. */
 export const MODULE_NOT_FOUND = 2307;
+
+/**
+ * TypeScript's "Import assignment cannot be used when targeting ECMAScript modules". Cells are checked
+ * as ES modules, but the kernel runs `import x = require("m")` through its own module loader.
+ */
+export const IMPORT_ASSIGNMENT_IN_ES_MODULE = 1202;

@@ -84,16 +84,15 @@ export class DeclarationHistory {
    * NOTE: the redeclared type's parameters have no constraints and default to any, so a later cell's
    * `Imported` without type arguments means `Imported<any>`, where the import's own default may differ.
    */
-  recordImport(local: string, specifier: string, imported: "default" | "*" | string, meanings: ImportMeanings): void {
+  recordImport(local: string, specifier: string, imported: "default" | "*" | "=" | string, meanings: ImportMeanings): void {
     const alias = `__import${this.importCount++}`;
     const from = JSON.stringify(specifier);
     const keyword = meanings.typeOnly ? "import type" : "import";
-    const importLine =
-      imported === "default"
-        ? `${keyword} ${alias} from ${from};`
-        : imported === "*"
-          ? `${keyword} * as ${alias} from ${from};`
-          : `${keyword} { ${imported} as ${alias} } from ${from};`;
+    let importLine = `${keyword} { ${imported} as ${alias} } from ${from};`;
+    if (imported === "default") importLine = `${keyword} ${alias} from ${from};`;
+    if (imported === "*") importLine = `${keyword} * as ${alias} from ${from};`;
+    // TypeScript reports this form in an ES module, as the history is, but still types the alias.
+    if (imported === "=") importLine = `${keyword} ${alias} = require(${from});`;
 
     const declarations: string[] = [];
     if (meanings.namespace) {
