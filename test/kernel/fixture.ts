@@ -26,6 +26,9 @@ export async function startKernel(
   return { client, folder };
 }
 
+/** The execute_reply of a cell that the type checker stopped before it ran. */
+export const TYPE_CHECK_ERROR = { status: "error", ename: "TypeCheckError" };
+
 export async function stopKernel(fixture: Partial<KernelFixture>): Promise<void> {
   await fixture.client?.shutdown();
   if (fixture.folder) rmSync(fixture.folder, { recursive: true, force: true });
