@@ -229,8 +229,9 @@ export class CellChecker {
     for (const file of program.getSourceFiles()) {
       if (this.scannedFiles.has(file)) continue;
       this.scannedFiles.add(file);
-      // The import types of @types/node and the library's references are not imports that need a file.
-      if (this.nodeTypesPaths.includes(file.fileName) || file.fileName === this.libraryPath) continue;
+      // The import types of @types/node and the library's references are not imports that need a file,
+      // and check() loaded the cell's own imports before it created the program.
+      if (this.nodeTypesPaths.includes(file.fileName) || file.fileName === this.libraryPath || file.fileName === this.cellPath) continue;
       for (const imported of ts.preProcessFile(file.text, true, false).importedFiles) {
         if (this.nodeTypes?.isUnloadedModule(imported.fileName)) moduleNames.push(imported.fileName);
       }
@@ -302,11 +303,7 @@ export class CellChecker {
 
     // An import whose module does not resolve is recorded untyped, so later cells still run.
     const resolved = checker.getSymbolAtLocation(statement.moduleSpecifier) !== undefined;
-    const record = (local: ts.Identifier, imported: string, typeOnly: boolean) => {
-      const meanings = resolved ? importMeanings(checker, local, typeOnly) : undefined;
-      if (meanings) this.history.recordImport(local.text, specifier, imported, meanings);
-      else if (!typeOnly) this.history.recordUntyped(local.text);
-    };
+    const record = (local: ts.Identifier, imported: string, typeOnly: boolean) => this.recordBinding(checker, local, specifier, imported, typeOnly, resolved);
 
     if (clause.name) record(clause.name, "default", clause.isTypeOnly);
     const bindings = clause.namedBindings;
@@ -319,9 +316,14 @@ export class CellChecker {
   /** Records `import x = require("m")` as the import of what module m exports as a whole. */
   private recordRequireImport(statement: ts.ImportEqualsDeclaration, checker: ts.TypeChecker): void {
     const specifier = ((statement.moduleReference as ts.ExternalModuleReference).expression as ts.StringLiteral).text;
-    const meanings = importMeanings(checker, statement.name, statement.isTypeOnly);
-    if (meanings) this.history.recordImport(statement.name.text, specifier, "=", meanings);
-    else if (!statement.isTypeOnly) this.history.recordUntyped(statement.name.text);
+    this.recordBinding(checker, statement.name, specifier, "=", statement.isTypeOnly, true);
+  }
+
+  /** Records one imported name with its meanings, or untyped when its module or export is not found. */
+  private recordBinding(checker: ts.TypeChecker, local: ts.Identifier, specifier: string, imported: string, typeOnly: boolean, resolved: boolean): void {
+    const meanings = resolved ? importMeanings(checker, local, typeOnly) : undefined;
+    if (meanings) this.history.recordImport(local.text, specifier, imported, meanings);
+    else if (!typeOnly) this.history.recordUntyped(local.text);
   }
 
   private createHost(): ts.CompilerHost {

@@ -141,8 +141,8 @@ function isAugmentation(statement: ts.Statement): statement is ts.ModuleDeclarat
 }
 
 /**
- * Returns text[start, end) with the edits that fall inside that range applied. An edit inside one applied
- * before it, such as a rewritten specifier inside a removed augmentation, is dropped with it.
+ * Returns text[start, end) with the edits that fall inside that range applied. An edit nested in an
+ * earlier one is dropped, such as a rewritten specifier inside a removed augmentation.
  */
 function applyEdits(text: string, edits: readonly TextEdit[], start: number, end: number): string {
   let result = "";
