@@ -170,7 +170,9 @@ export class TypeScriptInterpreter implements Interpreter {
 
   private toolchain(): Toolchain {
     if (!this.toolchainLoaded) {
-      const ts = require("typescript") as typeof import("typescript");
+      // Loaded before the modules below import it, so they get the patched compiler (see load.ts).
+      const { typescript: ts, skipped } = (require("./typescript/load") as typeof import("./typescript/load")).loadTypeScript();
+      for (const patch of skipped) this.options.log.info(`TypeScript ${ts.version} runs unpatched: "${patch}" did not match its source`);
       // TypeScript ships its diagnostics in Spanish too.
       if (currentLanguage() === "es") ts.validateLocaleAndSetLanguage("es", ts.sys);
       const { CellChecker } = require("./typescript/checker") as typeof import("./typescript/checker");

@@ -74,6 +74,10 @@ export async function startKernel(connectionFile: string, version: string): Prom
  */
 function holdHeapNearLiveSize(): void {
   setFlagsFromString("--heap-growing-percent=25");
+  // V8 allocates objects straight in the old generation from allocation sites where most objects
+  // survived. Sites in TypeScript's checker then put old objects in front of a cell's young ones, and
+  // a young-generation collection kept each cell's checker (bench/README.md).
+  setFlagsFromString("--no-allocation-site-pretenuring");
 }
 
 /** Reads TSKERAS_TYPECHECK (set by `tskeras install --typecheck`); "error" unless it names another mode. */

@@ -38,6 +38,16 @@ export interface CheckerGlobals {
 
 const EXPORT = "export ";
 
+/**
+ * The compiler host's hook for `/// <reference lib>` resolutions, and the function behind it. Both are
+ * in TypeScript 5.9's JavaScript but not in its public declarations.
+ */
+type ResolveLibrary = (libraryName: string, resolveFrom: string, options: ts.CompilerOptions) => ts.ResolvedModuleWithFailedLookupLocations;
+export type LibraryResolvingHost = ts.CompilerHost & { resolveLibrary?: ResolveLibrary };
+interface InternalResolveLibrary {
+  resolveLibrary(libraryName: string, resolveFrom: string, options: ts.CompilerOptions, host: ts.ModuleResolutionHost, cache: ts.ModuleResolutionCache): ts.ResolvedModuleWithFailedLookupLocations;
+}
+
 
 /**
  * Type-checks cells against the preloaded API and the declarations of the cells run before.
@@ -341,8 +351,13 @@ export class CellChecker {
       this.options,
       moduleCache.getPackageJsonInfoCache(),
     );
-    this.resolutionCaches = [moduleCache, typeReferenceCache];
+    // Without a resolveLibrary hook, each program makes its own cache for `/// <reference lib>`, and V8's
+    // young-generation collections kept each of those until a full collection. One cache serves all.
+    const libraryCache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, this.options, moduleCache.getPackageJsonInfoCache());
+    this.resolutionCaches = [moduleCache, typeReferenceCache, libraryCache];
     host.getModuleResolutionCache = () => moduleCache;
+    (host as LibraryResolvingHost).resolveLibrary = (libraryName, resolveFrom, options) =>
+      (ts as unknown as InternalResolveLibrary).resolveLibrary(libraryName, resolveFrom, options, host, libraryCache);
     // A bundled module stays unresolved, so its files are not loaded and the bundle's declaration is used.
     host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
       literals.map((literal) =>

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import ts from "typescript";
-import type { CheckerGlobals } from "./checker";
+import type { CheckerGlobals, LibraryResolvingHost } from "./checker";
 
 /** A LanguageServiceHost with the resolution-cache hook that TypeScript's language service also reads. */
-type CachingHost = ts.LanguageServiceHost & { getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined };
+type CachingHost = ts.LanguageServiceHost & Pick<LibraryResolvingHost, "resolveLibrary"> & { getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined };
 
 /**
  * A ts.LanguageService for the cell being edited, compiled against the same files as the type
@@ -117,6 +117,11 @@ export class CellLanguageService {
       // NOTE: not in the public LanguageServiceHost type, but TypeScript 5.9's language service passes
       // it to the program, which then reads each package.json once instead of once per program.
       getModuleResolutionCache: () => checkerHost().getModuleResolutionCache?.(),
+      resolveLibrary: (...args) => {
+        const resolve = (checkerHost() as LibraryResolvingHost).resolveLibrary;
+        if (!resolve) throw new Error("the checker's compiler host does not resolve libraries");
+        return resolve(...args);
+      },
     };
   }
 
