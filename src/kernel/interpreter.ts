@@ -172,7 +172,7 @@ export class TypeScriptInterpreter implements Interpreter {
     if (!this.toolchainLoaded) {
       // Loaded before the modules below import it, so they get the patched compiler (see load.ts).
       const { typescript: ts, skipped } = (require("./typescript/load") as typeof import("./typescript/load")).loadTypeScript();
-      for (const patch of skipped) this.options.log.info(`TypeScript ${ts.version} runs unpatched: "${patch}" did not match its source`);
+      for (const patch of skipped) this.options.log.info(`TypeScript ${ts.version} runs without the patch "${patch}": its text was not found, or the package was loaded before`);
       // TypeScript ships its diagnostics in Spanish too.
       if (currentLanguage() === "es") ts.validateLocaleAndSetLanguage("es", ts.sys);
       const { CellChecker } = require("./typescript/checker") as typeof import("./typescript/checker");

@@ -66,10 +66,10 @@ export async function startKernel(connectionFile: string, version: string): Prom
 /**
  * Makes V8 run a full collection once the heap grows 25 % past what the last full collection kept.
  *
- * Each checked cell creates a TypeScript type checker, and about 1.4 MB of each reaches the old
- * generation, where it stays as garbage until a full collection. With V8's default growth the kernel's
- * heap reached 415 MB used over 110 MB live after 200 cells (bench/latency.js), given back only after
- * 8-12 s idle. At 25 % the kernel stays near 280 MiB resident.
+ * Each checked cell creates a TypeScript type checker. Before the changes of typescript/load.ts, about
+ * 1.4 MB of each reached the old generation, where it stayed as garbage until a full collection. With
+ * V8's default growth the kernel's heap then reached 415 MB used over 110 MB live after 200 cells
+ * (bench/latency.js), given back only after 8-12 s idle. At 25 % the kernel stays near 280 MiB resident.
  * The executor keeps V8's defaults because it contains the user's data, where fewer collections pay off.
  */
 function holdHeapNearLiveSize(): void {

@@ -47,16 +47,22 @@ export const TYPESCRIPT_PATCHES: readonly SourcePatch[] = [
   },
 ];
 
+/** The typescript modules that loadTypeScript() compiled, as opposed to ones that `require` loaded first. */
+const patchedModules = new WeakSet<object>();
+
 /**
  * Loads the typescript package with TYPESCRIPT_PATCHES applied, and registers it as the package's module,
  * so every later `require("typescript")` of this process gets it. A patch whose text is not found,
- * as after an upgrade of TypeScript, is skipped and returned in `skipped`: the compiler then runs
- * unchanged, and only collects its garbage more slowly.
+ * as after an upgrade of TypeScript, is skipped and returned in `skipped`, and so is every patch when
+ * the package was loaded before. The compiler then runs unchanged and only collects its garbage more slowly.
  */
 export function loadTypeScript(): { typescript: typeof import("typescript"); skipped: string[] } {
   const path = require.resolve("typescript");
   const loaded = require.cache[path];
-  if (loaded) return { typescript: loaded.exports as typeof import("typescript"), skipped: [] };
+  if (loaded) {
+    const typescript = loaded.exports as typeof import("typescript");
+    return { typescript, skipped: patchedModules.has(typescript) ? [] : TYPESCRIPT_PATCHES.map((patch) => patch.name) };
+  }
 
   let source = readFileSync(path, "utf8");
   const skipped: string[] = [];
@@ -78,6 +84,7 @@ export function loadTypeScript(): { typescript: typeof import("typescript"); ski
     throw error;
   }
   module.loaded = true;
+  patchedModules.add(module.exports as object);
   return { typescript: module.exports as typeof import("typescript"), skipped };
 }
 
