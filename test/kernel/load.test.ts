@@ -73,6 +73,40 @@ describe("loadTypeScript", () => {
     expect(result.emitted).toContain("return _this;");
   });
 
+  test("patched compiler emits as TypeScript does", () => {
+    // Cells whose emit goes through the transformation hooks: namespaces and enums (TypeScript's
+    // transformer), decorators, class fields and static blocks, `using`, and ES5 and CommonJS output.
+    const cells = [
+      "namespace Units { export const unit = 4; export function twice() { return unit * 2; } }\nconsole.log(Units.twice());",
+      "enum Activation { Relu = 'relu', Softmax = 'softmax' }\nconst chosen = Activation.Relu;",
+      "const enum Axis { Rows, Columns }\nconst axis = Axis.Columns;",
+      "function logged(value: unknown, context: ClassMethodDecoratorContext) { return value; }\nclass Model { @logged fit() { return 1; } }",
+      "class Layer { static count = 0; #units = 4; static { Layer.count++; } get units() { return this.#units; } }",
+      "class Base { greet() { return 'base'; } }\nclass Derived extends Base { static label = 'd'; greet = () => super.greet() + this.constructor.name; }",
+      "{ using handle = { [Symbol.dispose]() { console.log('closed'); } }; }",
+      "export async function* batches() { for (let i = 0; i < 3; i++) yield await Promise.resolve(i); }",
+      "import { readFileSync } from 'node:fs';\nexport const text = readFileSync;",
+    ];
+    const targets = ["ES2022", "ES2017", "ES5"];
+    const script = `
+      const plain = require("typescript");
+      delete require.cache[require.resolve("typescript")];
+      const { typescript: patched, skipped } = require(${JSON.stringify(join(REPO_ROOT, "dist/kernel/typescript/load.js"))}).loadTypeScript();
+      if (skipped.length > 0 || patched === plain) throw new Error("the patched compiler did not load");
+      const cells = ${JSON.stringify(cells)};
+      const differences = [];
+      for (const target of ${JSON.stringify(targets)}) {
+        for (const cell of cells) {
+          const emit = (ts) => ts.transpileModule(cell, { compilerOptions: { target: ts.ScriptTarget[target], module: ts.ModuleKind.CommonJS, sourceMap: true } });
+          const [a, b] = [emit(plain), emit(patched)];
+          if (a.outputText !== b.outputText || a.sourceMapText !== b.sourceMapText) differences.push({ target, cell, plain: a.outputText, patched: b.outputText });
+        }
+      }
+      console.log(JSON.stringify(differences));
+    `;
+    expect(JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }))).toEqual([]);
+  });
+
   test("young collections free each cell's checker", () => {
     const patched = promotedBytesPerCell(true);
     const unpatched = promotedBytesPerCell(false);
