@@ -9,7 +9,7 @@ import { dirname } from "node:path";
  * variables alive through every young-generation collection until the next full collection (seen with
  * --trace-gc-nvp). TypeScript 5.9 makes such an object once per type checker (`noIterationTypes` in
  * createTypeChecker) and once per emit (the transformation context of transformNodes, whose variables
- * contain the emit resolver and so the checker). About 0.5 MB of each cell's checker was therefore
+ * contain the emit resolver and so the checker). About 0.4 MB of each cell's checker was therefore
  * copied twice and promoted to the old generation (bench/README.md).
  */
 export interface SourcePatch {
