@@ -1,9 +1,9 @@
 // Measures the kernel's latency and memory as a Jupyter client sees them, over ZeroMQ:
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
-// requests. It also reports the resident memory of the kernel and executor processes after start,
-// right after 200 cells and 15 s later at rest: as Rss and as Pss from smaps_rollup, and both
-// processes together with each shared page counted once.
+// requests, and of a fit() call with a type error. It also reports the resident memory of the kernel
+// and executor processes after start, right after 200 cells and 15 s later at rest: as Rss and as
+// Pss from smaps_rollup, and both processes together with each shared page counted once.
 // Run after `npm run build`: node bench/latency.js [--runs 50]
 const { closeSync, openSync, readFileSync, readSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");
@@ -131,6 +131,12 @@ async function main() {
     inspect.push(await time(() => client.inspect(code, code.length - 4, 0)));
   }
   results.inspectRequest = summarise(inspect);
+
+  // A type error in a tutorial's call: fit() with 2D tensors from an earlier cell and a string for epochs.
+  await client.execute("const xs = tf.tensor2d([[0, 1], [1, 0]]);\nconst ys = tf.tensor2d([[1, 0, 0, 0], [0, 1, 0, 0]]);");
+  const fitError = [];
+  for (let i = 0; i < runs; i++) fitError.push(await time(() => client.execute(`modelo.fit(xs, ys, { epochs: "${i}" });`)));
+  results.fitTypeErrorCell = summarise(fitError);
 
   // 3. Memory after 200 cells that declare, use TensorFlow.js and print.
   for (let i = 0; i < 200; i++) {

@@ -98,4 +98,58 @@ describe("bundleDeclarations", () => {
       expect.stringContaining("Property 'notAnOp' does not exist"),
     ]);
   });
+
+  it("declares TensorFlow.js's covariant type parameters out", () => {
+    const bundle = bundleDeclarations(REPO_ROOT, "@tensorflow/tfjs", ["@tensorflow/"]);
+
+    expect(bundle.text).toContain("class Tensor<out R extends Rank = Rank>");
+    expect(bundle.text).toContain("class Variable<out R extends Rank = Rank>");
+    expect(bundle.text).toContain("class TensorBuffer<out R extends Rank, out D extends DataType = 'float32'>");
+  });
+
+  it("keeps assignments' results with variance annotations", () => {
+    const annotated = bundleDeclarations(REPO_ROOT, "@tensorflow/tfjs", ["@tensorflow/"]);
+    // The same declarations as TensorFlow.js ships them, whose variance each type checker measures.
+    const measured = {
+      ...annotated,
+      text: annotated.text
+        .replace("class Tensor<out R", "class Tensor<R")
+        .replace("class Variable<out R", "class Variable<R")
+        .replace("class TensorBuffer<out R extends Rank, out D", "class TensorBuffer<R extends Rank, D"),
+    };
+    expect(measured.text).toContain("class TensorBuffer<R extends Rank, D extends DataType = 'float32'>");
+    expect(measured.text).not.toMatch(/class (Tensor|Variable|TensorBuffer)<out/);
+
+    const code = [
+      'import * as tf from "@tensorflow/tfjs";',
+      "declare const matrix: tf.Tensor2D;",
+      "declare const anyRank: tf.Tensor;",
+      "declare const variable2d: tf.Variable<tf.Rank.R2>;",
+      "declare const variable: tf.Variable;",
+      "declare const buffer2d: tf.TensorBuffer<tf.Rank.R2, 'float32'>;",
+      "declare const buffer: tf.TensorBuffer<tf.Rank, 'float32'>;",
+      "declare const intBuffer2d: tf.TensorBuffer<tf.Rank.R2, 'int32'>;",
+      "const widened: tf.Tensor = matrix;",
+      "const narrowed: tf.Tensor2D = anyRank;",
+      "const sibling: tf.Tensor3D = matrix;",
+      "const variableWidened: tf.Variable = variable2d;",
+      "const variableNarrowed: tf.Variable<tf.Rank.R2> = variable;",
+      "const variableAsTensor: tf.Tensor2D = variable2d;",
+      "const bufferWidened: tf.TensorBuffer<tf.Rank, 'float32'> = buffer2d;",
+      "const bufferNarrowed: tf.TensorBuffer<tf.Rank.R2, 'float32'> = buffer;",
+      "const bufferDtype: tf.TensorBuffer<tf.Rank.R2, 'float32'> = intBuffer2d;",
+      "const bufferAnyDtype: tf.TensorBuffer<tf.Rank.R2, tf.DataType> = intBuffer2d;",
+    ].join("\n");
+    const errors = errorsOf(measured, code, REPO_ROOT);
+
+    expect(errorsOf(annotated, code, REPO_ROOT)).toEqual(errors);
+    // Widening a rank or a data type is allowed, narrowing is not: covariance, which `out` declares.
+    expect(errors).toEqual([
+      expect.stringContaining("'Tensor<Rank>' is not assignable to type 'Tensor2D'"),
+      expect.stringContaining("'Tensor2D' is not assignable to type 'Tensor3D'"),
+      expect.stringContaining("'Variable<Rank>' is not assignable to type 'Variable<Rank.R2>'"),
+      expect.stringContaining("'TensorBuffer<Rank, \"float32\">' is not assignable to type 'TensorBuffer<Rank.R2, \"float32\">'"),
+      expect.stringContaining("'TensorBuffer<Rank.R2, \"int32\">' is not assignable to type 'TensorBuffer<Rank.R2, \"float32\">'"),
+    ]);
+  });
 });
