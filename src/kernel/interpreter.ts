@@ -1,4 +1,4 @@
-import { BOLD, RED, RESET } from "../display/ansi";
+import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
 import { currentLanguage, messages } from "../i18n";
 import type { CellOutputEvent, CommEnvelope, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
 import { EXECUTOR_DIED, type ExecutorHost } from "./executor-host";
@@ -230,7 +230,7 @@ function diagnosticLines(code: string, diagnostics: CellDiagnostic[]): string[] 
 
 function codeExcerpt(code: string, diagnostic: CellDiagnostic): string[] {
   const line = code.split("\n")[diagnostic.line - 1] ?? "";
-  return [`  ${line}`, `  ${" ".repeat(Math.max(0, diagnostic.column - 1))}${RED}^${RESET}`];
+  return [`  ${line}`, `  ${caretUnder(line, diagnostic.column)}`];
 }
 
 function delay(ms: number): Promise<void> {

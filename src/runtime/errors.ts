@@ -1,4 +1,4 @@
-import { BOLD, RED, RESET } from "../display/ansi";
+import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
 import { SourceMap } from "node:module";
 import { messages } from "../i18n";
 import type { CompiledCell, ErrorReport } from "./ipc";
@@ -82,7 +82,7 @@ function codeExcerpt(frame: CellFrame): string[] {
   const sources = (cellMappings.get(frame.filename)?.sourceMap?.payload as { sourcesContent?: string[] } | undefined)?.sourcesContent;
   const code = sources?.[0]?.split("\n")[frame.line - 1];
   if (code === undefined) return [];
-  return ["", `  ${code}`, `  ${" ".repeat(Math.max(0, frame.column - 1))}${RED}^${RESET}`];
+  return ["", `  ${code}`, `  ${caretUnder(code, frame.column)}`];
 }
 
 function isErrorLike(value: unknown): value is Error {

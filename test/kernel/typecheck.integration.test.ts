@@ -74,6 +74,20 @@ describe("type checking across cells", () => {
     expect(resultText(await client.execute('"ranDespiteTypeError" in globalThis'))).toBe("false");
   });
 
+  it("keeps tabs before the caret", async () => {
+    const result = await client.execute("function tabbed() {\n\tconst label: string = 5;\n}");
+    expect(result.reply).toMatchObject(TYPE_CHECK_ERROR);
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("\tconst label: string = 5;");
+    // The caret sits under `label`, column 8: a tab and six spaces, as the code line is drawn.
+    expect(traceback).toMatch(/\n {2}\t {6}\S*\^/);
+
+    const thrown = await client.execute('function tabbedThrow() {\n\tthrow new Error("tabbed");\n}\ntabbedThrow();');
+    expect(thrown.reply).toMatchObject({ status: "error", ename: "Error" });
+    // Under `new`, column 8 of the line that threw.
+    expect((thrown.reply.traceback as string[]).join("\n")).toMatch(/\n {2}\t {6}\S*\^/);
+  });
+
   it("places an error after declarations on the same line at the cell's own column", async () => {
     const result = await client.execute("const unidades = 4; function capas(): number { return 'dos'; }");
     expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
