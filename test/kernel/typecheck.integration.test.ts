@@ -63,6 +63,24 @@ describe("type checking across cells", () => {
     expect(resultText(result)).toBe("3");
   });
 
+  it("disposes a top-level using when the cell ends", async () => {
+    const defined = await client.execute(
+      'class Resource { constructor(readonly name: string) {} [Symbol.dispose]() { console.log("disposed", this.name); } }\n' +
+        'class AsyncResource { async [Symbol.asyncDispose]() { await Promise.resolve(); console.log("async disposed"); } }',
+    );
+    expect(defined.reply.status).toBe("ok");
+
+    const used = await client.execute('using handle = new Resource("top");\nawait using pending = new AsyncResource();\nconsole.log("body", handle.name);\nhandle.name');
+    expect(used.reply.status).toBe("ok");
+    expect(streamText(used)).toBe("body top\nasync disposed\ndisposed top\n");
+    expect(resultText(used)).toBe("'top'");
+
+    // The resource is gone with its cell, so later cells do not see the name.
+    const later = await client.execute("handle.name");
+    expect(later.reply).toMatchObject(TYPE_CHECK_ERROR);
+    expect(String(later.reply.evalue)).toContain("TS2304");
+  });
+
   it("reports a type error with line, column, code and caret before anything runs", async () => {
     const result = await client.execute('(globalThis as any).ranDespiteTypeError = true;\nconst epochs: number = "50";');
     expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
-import { collectTopLevelNames } from "./declarations";
+import { collectTopLevelNames, isUsingDeclaration } from "./declarations";
 import { IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
@@ -479,7 +479,7 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
 
 function isExportable(statement: ts.Statement): boolean {
   return (
-    ts.isVariableStatement(statement) ||
+    (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) ||
     (ts.isFunctionDeclaration(statement) && statement.name !== undefined && statement.body !== undefined) ||
     (ts.isClassDeclaration(statement) && statement.name !== undefined) ||
     ts.isInterfaceDeclaration(statement) ||

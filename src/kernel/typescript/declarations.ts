@@ -11,6 +11,7 @@ export const RUNTIME_HELPERS = "__tskeras";
  * name again simply rebinds it. Functions of the cell that refer to such a name read the global,
  * so a later reassignment is seen by them too. The statements then run inside an async function,
  * which makes top-level await work, and the last expression statement becomes its return value.
+ * A `using` declaration stays in that function, so its resource is disposed when the cell ends.
  */
 export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sourceFile) => {
@@ -36,7 +37,7 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
           ]),
         );
         body.push(assign(factory.createIdentifier(statement.name.text), load, statement));
-      } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
+      } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           collectBoundNames(declaration.name, globalNames);
           const value = declaration.initializer ?? factory.createVoidZero();
@@ -226,10 +227,19 @@ function stripExport<T extends ts.EnumDeclaration | ts.ModuleDeclaration>(statem
 }
 
 /** Returns the names a cell's top-level statements bind at run time, in order. */
+/**
+ * Returns whether statement is a `using` or `await using` declaration. At a cell's top level it stays
+ * local to the cell, so its resource is disposed when the cell ends and later cells do not see it.
+ */
+export function isUsingDeclaration(statement: ts.VariableStatement): boolean {
+  const kind = statement.declarationList.flags & ts.NodeFlags.BlockScoped;
+  return kind === ts.NodeFlags.Using || kind === ts.NodeFlags.AwaitUsing;
+}
+
 export function collectTopLevelNames(file: ts.SourceFile): string[] {
   const names = new Set<string>();
   for (const statement of file.statements) {
-    if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) {
+    if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
       for (const declaration of statement.declarationList.declarations) collectBoundNames(declaration.name, names);
     } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
       names.add(statement.name.text);
