@@ -63,6 +63,8 @@ function parseCellFrames(stack: string): CellFrame[] {
     const [, rawName = "", filename, line, column] = match;
     if (Number(line) === cellMappings.get(filename)?.wrapperCallLine) continue;
     const position = originalPosition(filename, Number(line), Number(column));
+    // TypeScript's helpers for `using` and decorators are emitted without source positions.
+    if (!position) continue;
     // The async wrapper around each cell is the kernel's, not the user's.
     const functionName = rawName === "async" || rawName.startsWith("async ") ? "" : rawName;
     frames.push({ functionName, filename, ...position });
@@ -70,11 +72,15 @@ function parseCellFrames(stack: string): CellFrame[] {
   return frames;
 }
 
-function originalPosition(filename: string, line: number, column: number): { line: number; column: number } {
-  const entry = cellMappings.get(filename)?.sourceMap?.findEntry(line - 1, column - 1) as
-    | { originalLine?: number; originalColumn?: number }
-    | undefined;
-  if (!entry || entry.originalLine === undefined) return { line, column };
+/**
+ * Returns the cell's TypeScript line and column of a position in its compiled code, or undefined when
+ * the compiled line maps to no TypeScript, as the helpers that TypeScript emits have no source.
+ */
+function originalPosition(filename: string, line: number, column: number): { line: number; column: number } | undefined {
+  const sourceMap = cellMappings.get(filename)?.sourceMap;
+  if (!sourceMap) return { line, column };
+  const entry = sourceMap.findEntry(line - 1, column - 1) as { generatedLine?: number; originalLine?: number; originalColumn?: number } | undefined;
+  if (!entry || entry.originalLine === undefined || entry.generatedLine !== line - 1) return undefined;
   return { line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
 }
 

@@ -80,6 +80,23 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).not.toMatch(/node:internal|executor\.js/);
   });
 
+  it("leaves TypeScript's helpers out of a traceback", async () => {
+    // `using` and decorators run through helpers that TypeScript emits above the cell's own code.
+    const cells = [
+      'class Closing { [Symbol.dispose]() { throw new Error("al cerrar"); } }\n{\n  using recurso = new Closing();\n  console.log("dentro");\n}',
+      'function failing(value: unknown, context: ClassDecoratorContext) { throw new Error("al decorar"); }\n@failing\nclass Decorated {}',
+    ];
+    for (const code of cells) {
+      const result = await client.execute(code);
+      expect(result.reply.status).toBe("error");
+      const traceback = (ofType(result, "error")[0].content.traceback as string[]).join("\n");
+      const lines = [...traceback.matchAll(/line (\d+), column/g)].map((match) => Number(match[1]));
+      expect(lines.length).toBeGreaterThan(0);
+      expect({ code, lines: lines.filter((line) => line > code.split("\n").length) }).toEqual({ code, lines: [] });
+      expect(traceback).not.toMatch(/__disposeResources|__esDecorate|__runInitializers/);
+    }
+  });
+
   it("reports a syntax error before running anything", async () => {
     const result = await client.execute("globalThis.ranBeforeSyntaxError = true;\nconst a = (;");
     expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });
