@@ -5,6 +5,19 @@ export type TypecheckMode = "error" | "warn" | "off";
 
 export const TYPECHECK_MODES: readonly TypecheckMode[] = ["error", "warn", "off"];
 
+/**
+ * Packages, by name or by scope ending in "/", whose declarations the kernel's type checker bundles
+ * from tskeras's own dependencies. A cell that imports one gets tskeras's copy, which those
+ * declarations describe, and TensorFlow.js's packages then share the engine of the preloaded `tf`.
+ */
+export const TENSORFLOW_PACKAGES: readonly string[] = ["@tensorflow/"];
+export const ARQUERO_PACKAGES: readonly string[] = ["arquero", "@uwdata/flechette"];
+
+/** Returns whether a module specifier names one of packages, or a file of one. */
+export function isInPackages(specifier: string, packages: readonly string[]): boolean {
+  return packages.some((name) => specifier === name || specifier.startsWith(name.endsWith("/") ? name : name + "/"));
+}
+
 /** A cell compiled to JavaScript by the kernel process, ready to run in the executor. */
 export interface CompiledCell {
   /** JavaScript that evaluates to a Promise of the cell's last value. */

@@ -3,9 +3,13 @@ import { builtinModules, createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { messages } from "../i18n";
+import { ARQUERO_PACKAGES, isInPackages, TENSORFLOW_PACKAGES } from "./ipc";
 
 /** Conditions of a package's "exports" map that a Node ES module import matches, in order. */
 const IMPORT_CONDITIONS = ["node", "import", "default"];
+
+/** Root of the tskeras package: this file is dist/runtime/modules.js, or src/runtime/modules.ts under jest. */
+const PACKAGE_ROOT = join(__dirname, "..", "..");
 
 /**
  * Loads modules for the notebook's `import` and `require`, resolved from the notebook's folder
@@ -13,6 +17,7 @@ const IMPORT_CONDITIONS = ["node", "import", "default"];
  */
 export class ModuleLoader {
   readonly require: NodeRequire;
+  private readonly packageRequire = createRequire(join(PACKAGE_ROOT, "package.json"));
 
   constructor(
     readonly folder: string,
@@ -30,18 +35,35 @@ export class ModuleLoader {
     if (specifier in this.preloaded) return this.preloaded[specifier];
     if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.require(specifier);
 
+    // Packages whose declarations the type checker bundles load from tskeras's dependencies as well.
+    if (isInPackages(specifier, [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES])) {
+      try {
+        return await this.load(specifier, this.packageRequire, PACKAGE_ROOT);
+      } catch (error) {
+        // A package of those scopes that tskeras does not depend on comes from the notebook's folder.
+        if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+      }
+    }
+
     try {
-      return this.require(specifier);
+      return await this.load(specifier, this.require, this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+      const isPath = specifier.startsWith(".") || isAbsolute(specifier);
+      throw new Error(isPath ? messages().kernel.fileNotFound(specifier, this.folder) : messages().kernel.moduleNotFound(specifier, this.folder));
+    }
+  }
+
+  /** Loads specifier as require resolves it from folder, through import() when it is an ES module only. */
+  private async load(specifier: string, require: NodeRequire, folder: string): Promise<unknown> {
+    try {
+      return require(specifier);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ERR_REQUIRE_ESM") return import(pathToFileURL(this.require.resolve(specifier)).href);
+      if (code === "ERR_REQUIRE_ESM") return import(pathToFileURL(require.resolve(specifier)).href);
       // A package whose "exports" offer only an "import" entry cannot be required at all.
-      const esmEntry = code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || code === "MODULE_NOT_FOUND" ? this.resolveImportEntry(specifier) : undefined;
+      const esmEntry = code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || code === "MODULE_NOT_FOUND" ? this.resolveImportEntry(specifier, folder) : undefined;
       if (esmEntry) return import(pathToFileURL(esmEntry).href);
-      if (code === "MODULE_NOT_FOUND") {
-        const isPath = specifier.startsWith(".") || isAbsolute(specifier);
-        throw new Error(isPath ? messages().kernel.fileNotFound(specifier, this.folder) : messages().kernel.moduleNotFound(specifier, this.folder));
-      }
       throw error;
     }
   }
@@ -70,14 +92,14 @@ export class ModuleLoader {
     return module;
   }
 
-  /** Finds the file an ES module import of a bare package specifier loads, from the package's "exports". */
-  private resolveImportEntry(specifier: string): string | undefined {
+  /** Finds the file an ES module import of a bare package specifier loads from start, by the package's "exports". */
+  private resolveImportEntry(specifier: string, start: string): string | undefined {
     if (specifier.startsWith(".") || specifier.startsWith("/")) return undefined;
     const parts = specifier.split("/");
     const packageName = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
     const subpath = "." + specifier.slice(packageName.length);
 
-    for (let folder = this.folder; ; folder = dirname(folder)) {
+    for (let folder = start; ; folder = dirname(folder)) {
       const packageFolder = join(folder, "node_modules", packageName);
       const manifestPath = join(packageFolder, "package.json");
       if (existsSync(manifestPath)) {

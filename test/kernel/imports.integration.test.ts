@@ -143,6 +143,18 @@ describe("imports in cells", () => {
     expect(resultText(result)).toBe("'ok'");
   });
 
+  it("imports TensorFlow.js's packages and arquero as tskeras has them", async () => {
+    // The notebook's folder is in the temporary folder, where no node_modules has these packages.
+    const imported = await client.execute(
+      'import { ones, Tensor } from "@tensorflow/tfjs-core";\nimport * as layers from "@tensorflow/tfjs-layers";\nimport * as arq from "arquero";',
+    );
+    expect(imported.reply.status).toBe("ok");
+    // One TensorFlow.js engine: a tensor of tfjs-core is a tensor of the preloaded tf.
+    const shared = await client.execute("[ones([2]) instanceof tf.Tensor, tf.ones([1]) instanceof Tensor, typeof layers.sequential, arq.table === aq.table]");
+    expect(shared.reply.status).toBe("ok");
+    expect(resultText(shared)).toBe("[ true, true, 'function', true ]");
+  });
+
   it("names a missing module and the folder it was looked for in", async () => {
     const checked = await client.execute('import missing from "not-installed-here";');
     expect(checked.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import type { CompiledCell } from "../../runtime/ipc";
+import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
 import { collectTopLevelNames, isUsingDeclaration } from "./declarations";
 import { IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
@@ -200,11 +200,11 @@ export class CellChecker {
       this.virtualFiles.set(this.libraryPath, bundleLibraries("es2022"));
       const nodeTypesFolder = dirname(createRequire(join(this.packageRoot, "package.json")).resolve("@types/node/package.json"));
       this.nodeTypes = new NodeTypes(join(nodeTypesFolder, "index.d.ts"));
-      const tensorflow = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE, ["@tensorflow/"]);
+      const tensorflow = bundleDeclarations(this.packageRoot, TENSORFLOW_MODULE, TENSORFLOW_PACKAGES);
       const undici = bundleDeclarations(this.packageRoot, "undici-types", ["undici-types"]);
       // Bundled also so that the declaration emit can name a table's type in the history, as "arquero" does
       // not resolve from a notebook's folder.
-      const arquero = bundleDeclarations(this.packageRoot, ARQUERO_MODULE, [ARQUERO_MODULE, "@uwdata/flechette"]);
+      const arquero = bundleDeclarations(this.packageRoot, ARQUERO_MODULE, ARQUERO_PACKAGES);
       this.bundledModules = new Set([...tensorflow.moduleNames, ...undici.moduleNames, ...arquero.moduleNames]);
       const bundle = [tensorflow.text, undici.text, arquero.text].join("\n");
       this.virtualFiles.set(this.bundlePath, bundle);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
+import { isInPackages } from "../../runtime/ipc";
 
 
 /** One file of declarations that stands for many, and the module names it declares. */
@@ -23,7 +24,7 @@ export interface DeclarationBundle {
  * type checker takes them from the bundle instead of loading the files.
  */
 export function bundleDeclarations(packageRoot: string, entryModule: string, scopes: readonly string[]): DeclarationBundle {
-  const bundled = (specifier: string) => scopes.some((scope) => specifier === scope || specifier.startsWith(scope.endsWith("/") ? scope : scope + "/"));
+  const bundled = (specifier: string) => isInPackages(specifier, scopes);
   const requireFromRoot = createRequire(join(packageRoot, "package.json"));
   const moduleNames = new Set<string>();
   const typeReferences = new Set<string>();
