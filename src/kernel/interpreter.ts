@@ -225,6 +225,7 @@ function diagnosticLines(code: string, diagnostics: CellDiagnostic[]): string[] 
     "",
     `${RED}TS${diagnostic.code}${RESET} ${text.typeErrorAt(diagnostic.line, diagnostic.column, diagnostic.message)}`,
     ...codeExcerpt(code, diagnostic),
+    ...diagnostic.related.map((note) => `  ${note}`),
   ]);
 }
 

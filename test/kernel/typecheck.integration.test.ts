@@ -92,6 +92,14 @@ describe("type checking across cells", () => {
     expect(resultText(await client.execute('"ranDespiteTypeError" in globalThis'))).toBe("false");
   });
 
+  it("shows where an expected type comes from", async () => {
+    const result = await client.execute('const options: { epochs: number } = { epochs: "5" };');
+    expect(result.reply).toMatchObject(TYPE_CHECK_ERROR);
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("Type 'string' is not assignable to type 'number'.");
+    expect(traceback).toContain("The expected type comes from property 'epochs' which is declared here on type '{ epochs: number; }'");
+  });
+
   it("keeps tabs before the caret", async () => {
     const result = await client.execute("function tabbed() {\n\tconst label: string = 5;\n}");
     expect(result.reply).toMatchObject(TYPE_CHECK_ERROR);

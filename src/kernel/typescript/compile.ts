@@ -115,5 +115,6 @@ export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string): Cel
     column: before[before.length - 1].length + 1,
     code: diagnostic.code,
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
+    related: (diagnostic.relatedInformation ?? []).map((note) => ts.flattenDiagnosticMessageText(note.messageText, "\n")),
   };
 }

@@ -4,6 +4,8 @@ export interface CellDiagnostic {
   column: number;
   code: number;
   message: string;
+  /** TypeScript's related notes, such as the property that the expected type comes from. */
+  related: string[];
 }
 
 /** TypeScript's "Cannot find module" diagnostic. */
