@@ -65,6 +65,14 @@ describe("tskeras install", () => {
     expect(run.stdout).toContain("Registra el kernel");
   });
 
+  it("prints its help after a command too", () => {
+    for (const command of ["run", "install", "kernel"]) {
+      const run = spawnSync(process.execPath, [CLI, command, "--help"], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "en" } });
+      expect({ command, status: run.status, stderr: run.stderr }).toEqual({ command, status: 0, stderr: "" });
+      expect(run.stdout).toContain("tskeras run");
+    }
+  });
+
   it("installs for the user under JUPYTER_DATA_DIR", () => {
     execFileSync(process.execPath, [CLI, "install", "--user"], { env: { ...process.env, JUPYTER_DATA_DIR: folder } });
     expect(existsSync(join(folder, "kernels", "tskeras", "kernel.json"))).toBe(true);
