@@ -23,6 +23,9 @@ interface HistoryEntry {
  * The declarations of the cells run so far, kept as one generated TypeScript module that declares
  * them globally, so a new cell is checked against the types of everything defined before it.
  * A name declared again replaces its earlier entry, which is what running cells again needs.
+ * NOTE: entries refer to types by name, so redefining a type changes the type of earlier variables
+ * declared with it: after `type Pair = [number, number]; const p: Pair = [1, 2];` and then
+ * `type Pair = string;`, a later cell checks `p` as a string although its value is still an array.
  */
 export class DeclarationHistory {
   private readonly entries = new Map<string, HistoryEntry>();
