@@ -63,6 +63,20 @@ describe("type checking across cells", () => {
     expect(resultText(result)).toBe("3");
   });
 
+  it("keeps a redefined type's earlier meaning for earlier variables", async () => {
+    expect((await client.execute("type Couple = [number, number];\nconst couple: Couple = [1, 2];\nclass Net { units = 4 }\nconst net = new Net();")).reply.status).toBe("ok");
+    expect((await client.execute("type Couple = string;\nclass Net { layers = 2 }")).reply.status).toBe("ok");
+
+    const earlier = await client.execute("couple[0] + couple[1] + net.units");
+    expect(earlier.reply.status).toBe("ok");
+    expect(resultText(earlier)).toBe("7");
+    const wrong = await client.execute("couple.toUpperCase()");
+    expect(wrong.reply).toMatchObject(TYPE_CHECK_ERROR);
+    expect(String(wrong.reply.evalue)).toContain("Couple");
+    const later = await client.execute('const word: Couple = "dos";\n[word.toUpperCase(), new Net().layers]');
+    expect(resultText(later)).toBe("[ 'DOS', 2 ]");
+  });
+
   it("disposes a top-level using when the cell ends", async () => {
     const defined = await client.execute(
       'class Resource { constructor(readonly name: string) {} [Symbol.dispose]() { console.log("disposed", this.name); } }\n' +

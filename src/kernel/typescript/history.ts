@@ -23,12 +23,18 @@ interface HistoryEntry {
  * The declarations of the cells run so far, kept as one generated TypeScript module that declares
  * them globally, so a new cell is checked against the types of everything defined before it.
  * A name declared again replaces its earlier entry, which is what running cells again needs.
- * NOTE: entries refer to types by name, so redefining a type changes the type of earlier variables
- * declared with it: after `type Pair = [number, number]; const p: Pair = [1, 2];` and then
- * `type Pair = string;`, a later cell checks `p` as a string although its value is still an array.
+ *
+ * A type defined again with another declaration keeps its earlier meaning for the entries declared
+ * with it: after `type Pair = [number, number]; const p: Pair = [1, 2];` and then
+ * `type Pair = string;`, `p` is still a pair. The earlier declaration stays at the module's level
+ * as `Pairʹ`, which those entries then refer to, and which cells do not see.
  */
 export class DeclarationHistory {
   private readonly entries = new Map<string, HistoryEntry>();
+  /** Earlier declarations of types defined again, under primed names, with the imports they use. */
+  private readonly previousTypes: HistoryEntry = { declarations: [], imports: [] };
+  /** How many earlier versions of each type name previousTypes contains. */
+  private readonly previousVersions = new Map<string, number>();
   private importCount = 0;
   private cachedText: string | undefined;
   private changes = 0;
@@ -38,16 +44,20 @@ export class DeclarationHistory {
     return this.changes;
   }
 
-  /** Returns the module's source: the imports, then one `declare global` block with every entry. */
+  /**
+   * Returns the module's source: the imports, the earlier declarations of types defined again, then one
+   * `declare global` block with every entry.
+   */
   text(): string {
     if (this.cachedText !== undefined) return this.cachedText;
-    const imports = new Set<string>();
+    const imports = new Set<string>(this.previousTypes.imports);
     const declarations: string[] = [];
     for (const entry of this.entries.values()) {
       entry.imports.forEach((line) => imports.add(line));
       declarations.push(...entry.declarations);
     }
-    this.cachedText = [...imports, "export {};", "declare global {", ...declarations.map((d) => "  " + d), "}", ""].join("\n");
+    const global = ["declare global {", ...declarations.map((d) => "  " + d), "}"];
+    this.cachedText = [...imports, "export {};", ...this.previousTypes.declarations, ...global, ""].join("\n");
     return this.cachedText;
   }
 
@@ -75,7 +85,38 @@ export class DeclarationHistory {
       }
     }
 
+    // The cell's own declarations refer to its new types, so they are left as they are.
+    for (const [name, declarations] of byName) this.keepPreviousType(name, declarations, byName);
     for (const [name, declarations] of byName) this.set(name, { declarations, imports });
+  }
+
+  /**
+   * Moves the earlier declaration of a type that name now declares differently to the module's level,
+   * under a primed name, and makes the other entries that refer to the type refer to that name.
+   */
+  private keepPreviousType(name: string, declarations: string[], replaced: ReadonlyMap<string, unknown>): void {
+    const previous = this.entries.get(name);
+    const previousType = previous?.declarations.filter(declaresType) ?? [];
+    if (!previous || previousType.length === 0 || previous.declarations.join("\n") === declarations.join("\n")) return;
+
+    // A modifier letter prime (U+02B9), once more for each earlier version, reads in an error
+    // message as the type's earlier meaning: Pairʹ, then Pairʹʹ.
+    const hidden = `${name}${"\u02b9".repeat((this.previousVersions.get(name) ?? 0) + 1)}`;
+    let referred = false;
+    for (const [other, entry] of this.entries) {
+      if (replaced.has(other)) continue;
+      const renamed = entry.declarations.map((declaration) => renameTypeReferences(declaration, name, hidden));
+      if (renamed.some((declaration, index) => declaration !== entry.declarations[index])) referred = true;
+      entry.declarations = renamed;
+    }
+    const renamedPrevious = this.previousTypes.declarations.map((declaration) => renameTypeReferences(declaration, name, hidden));
+    if (renamedPrevious.some((declaration, index) => declaration !== this.previousTypes.declarations[index])) referred = true;
+    this.previousTypes.declarations = renamedPrevious;
+    if (!referred) return;
+
+    this.previousVersions.set(name, (this.previousVersions.get(name) ?? 0) + 1);
+    for (const declaration of previousType) this.previousTypes.declarations.push(`declare ${renameTypeReferences(declaration, name, hidden, true)}`);
+    this.previousTypes.imports.push(...previous.imports);
   }
 
   /**
@@ -150,6 +191,45 @@ function declaredName(statement: ts.Statement): string | undefined {
   }
   if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return statement.name.text;
   return undefined;
+}
+
+/** Returns whether a declaration of the history gives its name a type: an interface, type alias, class or enum. */
+function declaresType(declaration: string): boolean {
+  return /^(?:abstract\s+)?(?:interface|type|class|enum|const\s+enum)\s/.test(declaration);
+}
+
+/**
+ * Renames the references to the type or class `from` in one declaration of the history: type references,
+ * heritage clauses and `typeof` queries, except where a type parameter of that name is in scope. With
+ * declared, the declaration's own name is renamed too.
+ */
+function renameTypeReferences(declaration: string, from: string, to: string, declared = false): string {
+  if (!declaration.includes(from)) return declaration;
+  const file = ts.createSourceFile("entry.d.ts", declaration, ts.ScriptTarget.ES2022, true);
+  const edits: number[] = [];
+  const leftmost = (name: ts.Node): ts.Node => (ts.isQualifiedName(name) ? leftmost(name.left) : ts.isPropertyAccessExpression(name) ? leftmost(name.expression) : name);
+  const shadowed = (node: ts.Node): boolean => {
+    for (let scope = node.parent; scope; scope = scope.parent) {
+      const parameters = ts.isMappedTypeNode(scope) ? [scope.typeParameter] : (scope as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
+      if (parameters?.some((parameter) => parameter.name.text === from)) return true;
+    }
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    let reference: ts.Node | undefined;
+    if (ts.isTypeReferenceNode(node)) reference = leftmost(node.typeName);
+    else if (ts.isExpressionWithTypeArguments(node)) reference = leftmost(node.expression);
+    else if (ts.isTypeQueryNode(node)) reference = leftmost(node.exprName);
+    if (reference && ts.isIdentifier(reference) && reference.text === from && !shadowed(reference)) edits.push(reference.getStart(file));
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const statement = file.statements[0] as ts.DeclarationStatement | undefined;
+  if (declared && statement?.name && ts.isIdentifier(statement.name) && statement.name.text === from) edits.push(statement.name.getStart(file));
+
+  let renamed = declaration;
+  for (const start of edits.sort((a, b) => b - a)) renamed = renamed.slice(0, start) + to + renamed.slice(start + from.length);
+  return renamed;
 }
 
 /** Returns `<T0, T1>` for two type parameters, each followed by suffix, or nothing for none. */
