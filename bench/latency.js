@@ -2,8 +2,8 @@
 // start-up to the first kernel_info_reply; the round trip (median and p95) of a trivial cell run
 // again unchanged, of new trivial cells, of new cells with a type error, of complete and inspect
 // requests, and of a fit() call with a type error. It also reports the resident memory of the kernel
-// and executor processes after start, right after 200 cells and 15 s later at rest: as Rss and as
-// Pss from smaps_rollup, and both processes together with each shared page counted once.
+// and executor processes after start, right after 200 cells and 15 s later at rest. Memory is given
+// as Rss and as Pss from smaps_rollup, and for both processes together with each shared page counted once.
 // Run after `npm run build`: node bench/latency.js [--runs 50]
 const { closeSync, openSync, readFileSync, readSync, readdirSync, mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");

@@ -21,7 +21,7 @@ const OPTIONS: Record<string, OptionSpec> = {
 /** Runs the `tskeras` command (install, run or kernel) and returns its exit code, or -1 for a kernel that keeps running. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // `tskeras run --help` asks for help too, and the usage text describes every command.
+  // `tskeras run --help` requests help too. The usage text describes every command.
   if (command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
     console.log(messages().cli.usage());
     return 0;
