@@ -11,6 +11,9 @@ const IMPORT_CONDITIONS = ["node", "import", "default"];
 /** Root of the tskeras package: this file is dist/runtime/modules.js, or src/runtime/modules.ts under jest. */
 const PACKAGE_ROOT = join(__dirname, "..", "..");
 
+/** Packages whose declarations the type checker bundles, which load from tskeras's dependencies as well. */
+const BUNDLED_PACKAGES = [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES];
+
 /**
  * Loads modules for the notebook's `import` and `require`, resolved from the notebook's folder
  * (the kernel's working directory) and the folders above it, as Node resolves packages.
@@ -35,8 +38,7 @@ export class ModuleLoader {
     if (specifier in this.preloaded) return this.preloaded[specifier];
     if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.require(specifier);
 
-    // Packages whose declarations the type checker bundles load from tskeras's dependencies as well.
-    if (isInPackages(specifier, [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES])) {
+    if (isInPackages(specifier, BUNDLED_PACKAGES)) {
       try {
         return await this.load(specifier, this.packageRequire, PACKAGE_ROOT);
       } catch (error) {

@@ -226,7 +226,6 @@ function stripExport<T extends ts.EnumDeclaration | ts.ModuleDeclaration>(statem
     : factory.updateModuleDeclaration(statement as ts.ModuleDeclaration, modifiers, (statement as ts.ModuleDeclaration).name, (statement as ts.ModuleDeclaration).body);
 }
 
-/** Returns the names a cell's top-level statements bind at run time, in order. */
 /**
  * Returns whether statement is a `using` or `await using` declaration. At a cell's top level it stays
  * local to the cell, so its resource is disposed when the cell ends and later cells do not see it.
@@ -236,6 +235,7 @@ export function isUsingDeclaration(statement: ts.VariableStatement): boolean {
   return kind === ts.NodeFlags.Using || kind === ts.NodeFlags.AwaitUsing;
 }
 
+/** Returns the names a cell's top-level statements bind at run time, in order. */
 export function collectTopLevelNames(file: ts.SourceFile): string[] {
   const names = new Set<string>();
   for (const statement of file.statements) {
