@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const warnings: string[] = [];
   const backend = await selectBackend(tf, undefined, (message) => warnings.push(message));
 
-  // 2. Make the preloaded names global and route console output to cells.
+  // 2. Make the preloaded names global and route console output to cells. An error thrown inside
+  // TensorFlow.js, such as a shape mismatch in tf.stack, passes more of its own frames than the 10 that
+  // V8 keeps by default, so the traceback would lose the cell's line.
+  Error.stackTraceLimit = STACK_TRACE_LIMIT;
   const loader = new ModuleLoader(process.cwd(), { tskeras, "@tensorflow/tfjs": tf });
   installGlobals(loader);
   captureConsole();
@@ -78,6 +81,9 @@ function installGlobals(loader: ModuleLoader): void {
     defaultExport: (module: unknown) => loader.defaultExport(module),
   };
 }
+
+/** Frames that V8 keeps in an error's stack: enough to reach the cell under a library's own calls. */
+const STACK_TRACE_LIMIT = 100;
 
 /** Ends the wait of the cell that is running, if any; set while a cell runs. */
 let interruptAwaitingCell: (() => void) | undefined;

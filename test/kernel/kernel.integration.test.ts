@@ -97,6 +97,17 @@ describe("kernel over ZeroMQ", () => {
     }
   });
 
+  it("shows the cell line of an error inside TensorFlow.js", async () => {
+    // TensorFlow.js checks shapes several calls deep, below V8's default of 10 frames per stack. The
+    // message differs between backends: tfjs-node reports its native library's status.
+    const code = "const pair = tf.ones([2]);\nconst triple = tf.ones([3]);\nconst stacked = tf.stack([pair, triple]);";
+    const result = await client.execute(code);
+    expect(result.reply.status).toBe("error");
+    const traceback = (ofType(result, "error")[0].content.traceback as string[]).join("\n");
+    expect(traceback).toMatch(/line 3, column \d+/);
+    expect(traceback).toContain("tf.stack([pair, triple])");
+  });
+
   it("reports a syntax error before running anything", async () => {
     const result = await client.execute("globalThis.ranBeforeSyntaxError = true;\nconst a = (;");
     expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });
