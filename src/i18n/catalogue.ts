@@ -81,4 +81,6 @@ export interface KernelMessages {
   invalidTypecheckMode(value: string): string;
   /** A cell could not be compiled because its syntax is invalid. */
   syntaxError(line: number, column: number, detail: string): string;
+  /** A cell declares, at its top level, a built-in global of JavaScript or Node.js, which libraries and the kernel read. */
+  replacedGlobal(name: string, line: number, column: number): string;
 }

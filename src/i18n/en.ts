@@ -33,6 +33,9 @@ export const en: Catalogue = {
     typeWarnings: (count) => (count === 1 ? "Type error (the cell runs anyway):" : `${count} type errors (the cell runs anyway):`),
     invalidTypecheckMode: (value) => `Invalid typecheck mode "${value}"; use "error", "warn" or "off".`,
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,
+    replacedGlobal: (name, line, column) =>
+      `Line ${line}, column ${column}: \`${name}\` is a built-in global that TensorFlow.js and the kernel may use, so a cell cannot declare it at its top level. ` +
+      `Give the variable another name, such as \`${name}Value\`, or declare it inside a function or a block { }. Nothing in the cell ran.`,
   },
   cli: {
     usage: () =>

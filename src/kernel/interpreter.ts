@@ -6,7 +6,8 @@ import type { Logger } from "./log";
 import type { Completeness, Completions, MimeBundle } from "./protocol/introspection";
 import type { ExecutionOutcome, Interpreter } from "./session";
 import type { CellChecker, CheckResult } from "./typescript/checker";
-import type { compileCell } from "./typescript/compile";
+import type { cellPosition, compileCell } from "./typescript/compile";
+import type { findReplacedGlobals } from "./typescript/declarations";
 import type { CellIntrospection } from "./typescript/introspection";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
@@ -31,6 +32,13 @@ interface Toolchain {
   checker: CellChecker;
   compileCell: typeof compileCell;
   introspection: CellIntrospection;
+  findReplacedGlobals: typeof findReplacedGlobals;
+  cellPosition: typeof cellPosition;
+  /**
+   * Names of the globals that JavaScript and Node.js define, read from this process, which runs the same
+   * Node.js as the executor, and the name of the helpers that compiled cells call.
+   */
+  builtInGlobals: ReadonlySet<string>;
 }
 
 /** How long after the process started kernel_info may wait for the executor to name its backend. */
@@ -107,14 +115,22 @@ export class TypeScriptInterpreter implements Interpreter {
 
   async execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome> {
     // 0. A cell that is only `help(name)` shows the documentation in the pager, as IPython's `name?` does.
-    const { checker, compileCell } = this.toolchain();
+    const toolchain = this.toolchain();
+    const { checker, compileCell } = toolchain;
     const helpCursor = checker.declares("help") ? undefined : helpArgumentEnd(code);
     if (helpCursor !== undefined) {
       const page = await this.inspect(code, helpCursor, 1);
       if (page) return { status: "ok", payload: [{ source: "page", data: page, start: 0 }] };
     }
 
-    // 1. Check types against the preloaded API and the earlier cells.
+    // 1. A cell's top-level names become properties of the executor's global object, so declaring
+    //    `process` or `setTimeout` there would break the executor's own code and TensorFlow.js.
+    // NOTE: Python lets a module's names hide a built-in for that module only. Here the cell must rename
+    // the variable, because giving it another global would mean rewriting every reference in later cells.
+    const replaced = toolchain.findReplacedGlobals(code, toolchain.builtInGlobals)[0];
+    if (replaced) return { status: "error", error: replacedGlobalReport(code, replaced.text, toolchain.cellPosition(code, replaced.getStart())) };
+
+    // 2. Check types against the preloaded API and the earlier cells.
     const check = this.typecheck === "off" ? undefined : this.checkTypes(checker, code);
     if (check && check.syntaxErrors.length > 0) return { status: "error", error: syntaxErrorReport(code, check.syntaxErrors) };
     if (check && check.typeErrors.length > 0) {
@@ -122,7 +138,7 @@ export class TypeScriptInterpreter implements Interpreter {
       this.options.publish({ type: "stream", requestId, name: "stderr", text: typeWarningText(code, check.typeErrors) });
     }
 
-    // 2. Rewrite and compile the cell: from the checker's program when there is one, else on its own,
+    // 3. Rewrite and compile the cell: from the checker's program when there is one, else on its own,
     //    which also catches syntax errors when checking is off.
     let cell: CompiledCell;
     if (check) {
@@ -133,7 +149,7 @@ export class TypeScriptInterpreter implements Interpreter {
       cell = compiled.cell;
     }
 
-    // 3. Run it; its declarations then exist, so later cells are checked against them.
+    // 4. Run it; its declarations then exist, so later cells are checked against them.
     const done = await this.executor.execute(requestId, cell);
     if (check) check.commit();
     else checker.recordUnchecked(code);
@@ -178,10 +194,15 @@ export class TypeScriptInterpreter implements Interpreter {
       const { CellChecker } = require("./typescript/checker") as typeof import("./typescript/checker");
       const { CellIntrospection } = require("./typescript/introspection") as typeof import("./typescript/introspection");
       const checker = new CellChecker(this.options.folder, this.options.packageRoot);
+      const compile = require("./typescript/compile") as typeof import("./typescript/compile");
+      const declarations = require("./typescript/declarations") as typeof import("./typescript/declarations");
       this.toolchainLoaded = {
         checker,
-        compileCell: (require("./typescript/compile") as typeof import("./typescript/compile")).compileCell,
+        compileCell: compile.compileCell,
         introspection: new CellIntrospection(this.options.folder, (code) => checker.globals(code)),
+        findReplacedGlobals: declarations.findReplacedGlobals,
+        cellPosition: compile.cellPosition,
+        builtInGlobals: new Set([...Object.getOwnPropertyNames(globalThis), declarations.RUNTIME_HELPERS]),
       };
     }
     return this.toolchainLoaded;
@@ -196,6 +217,12 @@ export class TypeScriptInterpreter implements Interpreter {
       return undefined;
     }
   }
+}
+
+/** Reports a top-level declaration of a built-in global, with a caret under its name. */
+function replacedGlobalReport(code: string, name: string, position: { line: number; column: number }): ErrorReport {
+  const evalue = messages().kernel.replacedGlobal(name, position.line, position.column);
+  return { ename: "NameError", evalue, traceback: [`${RED}${BOLD}NameError${RESET}: ${evalue}`, ...codeExcerpt(code, position)] };
 }
 
 /** Reports the first syntax error with the cell's line and a caret under the fault. */
@@ -229,7 +256,7 @@ function diagnosticLines(code: string, diagnostics: CellDiagnostic[]): string[] 
   ]);
 }
 
-function codeExcerpt(code: string, diagnostic: CellDiagnostic): string[] {
+function codeExcerpt(code: string, diagnostic: Pick<CellDiagnostic, "line" | "column">): string[] {
   const line = code.split("\n")[diagnostic.line - 1] ?? "";
   return [`  ${line}`, `  ${caretUnder(line, diagnostic.column)}`];
 }

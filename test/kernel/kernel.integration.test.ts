@@ -108,6 +108,29 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).toContain("tf.stack([pair, triple])");
   });
 
+  it("rejects top-level names of built-in globals", async () => {
+    const cells: [string, string, number][] = [
+      ['const note = "a";\nconst process = "step 1";', "process", 2],
+      ['import { setTimeout } from "node:timers/promises";', "setTimeout", 1],
+      ["function clearTimeout() {}", "clearTimeout", 1],
+      ["const { Error } = { Error: 1 };", "Error", 1],
+    ];
+    for (const [code, name, line] of cells) {
+      const result = await client.execute(code);
+      expect({ code, reply: result.reply }).toMatchObject({ code, reply: { status: "error", ename: "NameError" } });
+      expect(String(result.reply.evalue)).toContain(`\`${name}\` is a built-in global`);
+      expect(String(result.reply.evalue)).toContain(`Line ${line}, column`);
+    }
+
+    // Nothing ran, and the built-ins still work for the kernel and for later cells.
+    expect(resultText(await client.execute('"note" in globalThis'))).toBe("false");
+    expect(resultText(await client.execute("typeof process.send"))).toBe("'function'");
+    const timers = await client.execute('import { setTimeout as sleep } from "node:timers/promises";\nawait sleep(1, "slept")');
+    expect(resultText(timers)).toBe("'slept'");
+    const block = await client.execute('{\n  const process = "inside a block";\n  console.log(process);\n}');
+    expect(ofType(block, "stream").map((message) => message.content.text).join("")).toBe("inside a block\n");
+  });
+
   it("reports a syntax error before running anything", async () => {
     const result = await client.execute("globalThis.ranBeforeSyntaxError = true;\nconst a = (;");
     expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });

@@ -46,3 +46,13 @@ describe("a shape mismatch in fit", () => {
     expect(String(result.reply.evalue)).toContain("añade new Flatten()");
   });
 });
+
+describe("a top-level name of a built-in global", () => {
+  it("is rejected in Spanish with a new name to use", async () => {
+    const result = await client.execute("const setTimeout = 5;");
+    expect(result.reply).toMatchObject({ status: "error", ename: "NameError" });
+    expect(String(result.reply.evalue)).toContain("`setTimeout` es un global predefinido");
+    expect(String(result.reply.evalue)).toContain("`setTimeoutValor`");
+    expect(resultText(await client.execute("typeof setTimeout"))).toBe("'function'");
+  });
+});

@@ -108,13 +108,16 @@ function blockingObserver(report: (found: boolean) => void): ts.TransformerFacto
 
 /** Converts a TypeScript diagnostic in a cell to the cell's 1-based line and column. */
 export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string): CellDiagnostic {
-  const start = Math.min(diagnostic.start ?? 0, source.length);
-  const before = source.slice(0, start).split("\n");
   return {
-    line: before.length,
-    column: before[before.length - 1].length + 1,
+    ...cellPosition(source, diagnostic.start ?? 0),
     code: diagnostic.code,
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
     related: (diagnostic.relatedInformation ?? []).map((note) => ts.flattenDiagnosticMessageText(note.messageText, "\n")),
   };
+}
+
+/** Returns the 1-based line and column of a UTF-16 offset into a cell's source. */
+export function cellPosition(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, Math.min(offset, source.length)).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

@@ -39,7 +39,9 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
         body.push(assign(factory.createIdentifier(statement.name.text), load, statement));
       } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
         for (const declaration of statement.declarationList.declarations) {
-          collectBoundNames(declaration.name, globalNames);
+          const bound: ts.Identifier[] = [];
+          collectBindingIdentifiers(declaration.name, bound);
+          bound.forEach((identifier) => globalNames.add(identifier.text));
           const value = declaration.initializer ?? factory.createVoidZero();
           const target = ts.isIdentifier(declaration.name)
             ? factory.createIdentifier(declaration.name.text)
@@ -175,16 +177,6 @@ function rewriteImport(
   return statements.map((s) => ts.setTextRange(s, statement));
 }
 
-function collectBoundNames(name: ts.BindingName, names: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    names.add(name.text);
-    return;
-  }
-  for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) collectBoundNames(element.name, names);
-  }
-}
-
 /** Turns a destructuring declaration's pattern into the equivalent destructuring assignment target. */
 function bindingToAssignmentPattern(pattern: ts.BindingPattern, factory: ts.NodeFactory): ts.Expression {
   const target = (name: ts.BindingName): ts.Expression =>
@@ -237,23 +229,50 @@ export function isUsingDeclaration(statement: ts.VariableStatement): boolean {
 
 /** Returns the names a cell's top-level statements bind at run time, in order. */
 export function collectTopLevelNames(file: ts.SourceFile): string[] {
-  const names = new Set<string>();
+  return [...new Set(collectTopLevelBindings(file).map((identifier) => identifier.text))];
+}
+
+/**
+ * Returns the identifiers among the cell's top-level bindings that are in globalNames, in order. A
+ * top-level binding becomes a property of the executor's global object, so it would replace a
+ * built-in such as `process` or `setTimeout` for every library in that process.
+ */
+export function findReplacedGlobals(code: string, globalNames: ReadonlySet<string>): ts.Identifier[] {
+  // Parsing costs a little, so a cell that contains none of the names is not parsed.
+  if (![...globalNames].some((name) => code.includes(name))) return [];
+  const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.ES2022, true);
+  return collectTopLevelBindings(file).filter((identifier) => globalNames.has(identifier.text));
+}
+
+/** Returns the identifiers that a cell's top-level statements bind at run time, in order. */
+export function collectTopLevelBindings(file: ts.SourceFile): ts.Identifier[] {
+  const bindings: ts.Identifier[] = [];
   for (const statement of file.statements) {
     if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
-      for (const declaration of statement.declarationList.declarations) collectBoundNames(declaration.name, names);
+      for (const declaration of statement.declarationList.declarations) collectBindingIdentifiers(declaration.name, bindings);
     } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
-      names.add(statement.name.text);
+      bindings.push(statement.name);
     } else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
-      names.add(statement.name.text);
+      bindings.push(statement.name);
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && !statement.isTypeOnly) {
-      names.add(statement.name.text);
+      bindings.push(statement.name);
     } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
       const clause = statement.importClause;
-      if (clause.name) names.add(clause.name.text);
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) bindings.elements.filter((e) => !e.isTypeOnly).forEach((e) => names.add(e.name.text));
+      if (clause.name) bindings.push(clause.name);
+      const namedBindings = clause.namedBindings;
+      if (namedBindings && ts.isNamespaceImport(namedBindings)) bindings.push(namedBindings.name);
+      if (namedBindings && ts.isNamedImports(namedBindings)) bindings.push(...namedBindings.elements.filter((element) => !element.isTypeOnly).map((element) => element.name));
     }
   }
-  return [...names];
+  return bindings;
+}
+
+function collectBindingIdentifiers(name: ts.BindingName, identifiers: ts.Identifier[]): void {
+  if (ts.isIdentifier(name)) {
+    identifiers.push(name);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) collectBindingIdentifiers(element.name, identifiers);
+  }
 }
