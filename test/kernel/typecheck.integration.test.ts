@@ -58,6 +58,27 @@ describe("type checking across cells", () => {
     expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
   });
 
+  it("types an empty array and a let by what the cell assigns", async () => {
+    const filled = await client.execute("const losses = [];\nfor (let epoch = 0; epoch < 3; epoch++) losses.push(1 / (epoch + 1));\nlet best;\nbest = Math.min(...losses);");
+    expect(filled.reply.status).toBe("ok");
+    expect(resultText(await client.execute("[losses.length, best]"))).toBe("[ 3, 0.3333333333333333 ]");
+
+    // Declared next to auto-typed names, a destructured name keeps its type in later cells.
+    expect((await client.execute("const { rate } = { rate: 0.5 }, seen = [];\nseen.push(rate);")).reply.status).toBe("ok");
+    const wrong = await client.execute('const label: string = rate;');
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(wrong.reply.evalue)).toContain("TS2322");
+  });
+
+  it("accepts overloaded functions at top level", async () => {
+    const declared = await client.execute("function scale(x: number): number;\nfunction scale(x: number[]): number[];\nfunction scale(x: number | number[]) {\n  return Array.isArray(x) ? x.map((v) => v * 2) : x * 2;\n}\nscale([1, 2])");
+    expect(declared.reply.status).toBe("ok");
+    expect(resultText(declared)).toBe("[ 2, 4 ]");
+    expect(resultText(await client.execute("const doubled: number = scale(4);\ndoubled"))).toBe("8");
+    const wrong = await client.execute("const text: string = scale(4);");
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+  });
+
   it("runs for await at top level", async () => {
     const result = await client.execute("let total = 0;\nasync function* numbers() { yield 1; yield 2; }\nfor await (const n of numbers()) total += n;\ntotal");
     expect(resultText(result)).toBe("3");

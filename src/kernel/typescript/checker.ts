@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
-import { collectTopLevelNames, isUsingDeclaration } from "./declarations";
-import { IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
+import { collectBindingIdentifiers, collectTopLevelNames, isUsingDeclaration } from "./declarations";
+import { IMPLICIT_ANY_DIAGNOSTICS, IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
 import { NodeTypes } from "./node-types";
@@ -107,8 +107,9 @@ export class CellChecker {
       types: [],
       paths: { tskeras: [join(packageRoot, "dist", "index.d.ts")] },
       strict: true,
-      // Notebook code often leaves parameters unannotated; that is not worth stopping a cell for.
-      noImplicitAny: false,
+      // On for the types of `const xs = []` and `let x;`. Its "implicitly has an 'any' type" errors are
+      // dropped (IMPLICIT_ANY_DIAGNOSTICS), because notebook code often leaves parameters unannotated.
+      noImplicitAny: true,
       // Default imports of CommonJS modules type-check as they run, because the executor's imports
       // follow esModuleInterop. esModuleInterop itself stays off. With it, each new type checker
       // resolves every export of a module on the first use of a namespace import of it. The preloaded
@@ -144,7 +145,7 @@ export class CellChecker {
     const names = collectTopLevelNames(parsed);
     // Interfaces, type aliases and type-only imports declare names too, though none exists at run time.
     const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement) || isRequireImport(statement));
-    const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [] };
+    const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [], exportsByName: false };
     const references = ts.preProcessFile(source, true, false);
     this.prepare();
     this.loadNodeModules(moduleNamesIn(source, references));
@@ -155,11 +156,11 @@ export class CellChecker {
 
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
-        .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== IMPORT_ASSIGNMENT_IN_ES_MODULE)
+        .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== IMPORT_ASSIGNMENT_IN_ES_MODULE && !IMPLICIT_ANY_DIAGNOSTICS.has(diagnostic.code))
         .map((diagnostic) => toCellDiagnostic({ ...diagnostic, start: sourceOffset(diagnostic.start ?? 0, checked.insertions) }, source));
     const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
     // Types are not worth checking in code that does not parse.
-    const typeErrors = syntaxErrors.length ? [] : errorsOf(program.getSemanticDiagnostics(cell));
+    const typeErrors = syntaxErrors.length ? [] : errorsOf(this.semanticDiagnostics(program, cell, checked.exportsByName));
     // A module not found now may be installed before the next cell, so failed lookups are not kept.
     if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.resolutionCaches.forEach((cache) => cache.clear());
 
@@ -167,7 +168,7 @@ export class CellChecker {
       syntaxErrors,
       typeErrors,
       // The exported copy's positions differ from the cell's, so its JavaScript and source map come from the cell's own text.
-      compile: (executionCount) => (checked.insertions.length ? compileChecked(source, executionCount) : emitCell(program, cell, executionCount)),
+      compile: (executionCount) => (checked.text !== source ? compileChecked(source, executionCount) : emitCell(program, cell, executionCount)),
       commit: () => this.commit(program, cell, names, declares),
     };
     const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
@@ -270,6 +271,21 @@ export class CellChecker {
   /** Returns whether an earlier cell declared name, which then shadows a preloaded global of that name. */
   declares(name: string): boolean {
     return this.history.has(name);
+  }
+
+  /**
+   * Returns the type errors of cell. A cell that exports names at its end is checked with declaration
+   * output on, because only then does TypeScript mark the declarations of those names for the
+   * declaration emit of commit(), which would otherwise leave them out.
+   */
+  private semanticDiagnostics(program: ts.Program, cell: ts.SourceFile, exportsByName: boolean): readonly ts.Diagnostic[] {
+    if (!exportsByName) return program.getSemanticDiagnostics(cell);
+    this.options.declaration = true;
+    try {
+      return program.getSemanticDiagnostics(cell);
+    } finally {
+      this.options.declaration = false;
+    }
   }
 
   /** Records the names a cell declares without their types, for cells that ran unchecked. */
@@ -457,14 +473,26 @@ function sourceOffset(offset: number, insertions: readonly number[]): number {
   return offset - shift;
 }
 
-/** Puts `export` before each top-level declaration that lacks it, and returns where, in the cell's offsets. */
-function exportTopLevelDeclarations(source: string): { text: string; insertions: number[] } {
+/**
+ * Puts `export` before each top-level declaration that lacks it, and returns where, in the cell's
+ * offsets. A variable statement whose type TypeScript infers from later assignments is exported by
+ * name at the end instead, because TypeScript infers that type only for a variable without the
+ * export modifier: `const xs = []` followed by `xs.push(1)` would otherwise be a never[].
+ */
+function exportTopLevelDeclarations(source: string): { text: string; insertions: number[]; exportsByName: boolean } {
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
   const insertions: number[] = [];
+  const exportedByName: string[] = [];
   for (const statement of file.statements) {
     if (!isExportable(statement)) continue;
     const modifiers = ts.getModifiers(statement as ts.HasModifiers) ?? [];
     if (modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    if (ts.isVariableStatement(statement) && !modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) && statement.declarationList.declarations.some(isAutoTyped)) {
+      const bound: ts.Identifier[] = [];
+      statement.declarationList.declarations.forEach((declaration) => collectBindingIdentifiers(declaration.name, bound));
+      exportedByName.push(...bound.map((identifier) => identifier.text));
+      continue;
+    }
     insertions.push(statement.getStart(file));
   }
 
@@ -474,13 +502,30 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
     text += source.slice(last, offset) + EXPORT;
     last = offset;
   }
-  return { text: text + source.slice(last), insertions };
+  text += source.slice(last);
+  // After the cell's own text, so no offset of the cell moves.
+  if (exportedByName.length > 0) text += `\n${EXPORT}{ ${exportedByName.join(", ")} };`;
+  return { text, insertions, exportsByName: exportedByName.length > 0 };
+}
+
+/**
+ * Returns whether TypeScript types a variable by what the code assigns to it later, with noImplicitAny:
+ * a `let` or `var` without an initializer or with null or undefined, or one initialized with `[]`.
+ */
+function isAutoTyped(declaration: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(declaration.name) || declaration.type) return false;
+  const initializer = declaration.initializer;
+  if (initializer && ts.isArrayLiteralExpression(initializer) && initializer.elements.length === 0) return true;
+  const constant = (declaration.parent.flags & ts.NodeFlags.Constant) !== 0;
+  const empty = !initializer || initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(initializer) && initializer.text === "undefined");
+  return !constant && empty;
 }
 
 function isExportable(statement: ts.Statement): boolean {
   return (
     (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) ||
-    (ts.isFunctionDeclaration(statement) && statement.name !== undefined && statement.body !== undefined) ||
+    // Overload signatures too: TypeScript requires all of a function's declarations to be exported or none.
+    (ts.isFunctionDeclaration(statement) && statement.name !== undefined) ||
     (ts.isClassDeclaration(statement) && statement.name !== undefined) ||
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||

@@ -267,7 +267,8 @@ export function collectTopLevelBindings(file: ts.SourceFile): ts.Identifier[] {
   return bindings;
 }
 
-function collectBindingIdentifiers(name: ts.BindingName, identifiers: ts.Identifier[]): void {
+/** Adds the identifiers that a declaration's name binds, through destructuring patterns, to identifiers. */
+export function collectBindingIdentifiers(name: ts.BindingName, identifiers: ts.Identifier[]): void {
   if (ts.isIdentifier(name)) {
     identifiers.push(name);
     return;
