@@ -237,6 +237,24 @@ describe("inspect_request", () => {
     expect((activation.reply.data as Record<string, string>)["text/plain"]).toMatch(/Default: null, which means linear/);
   });
 
+  it("shows documentation written in an earlier cell", async () => {
+    const declared = await client.execute(
+      "/** Adds two numbers. */\nfunction addBoth(a: number, b: number) { return a + b; }\n/** Learning rate of the notebook. */\nconst learningRate = 0.1;\n/** A point on the plane. */\nclass PlanePoint { x = 1 }",
+    );
+    expect(declared.reply.status).toBe("ok");
+    for (const [name, doc] of [["addBoth", "Adds two numbers."], ["learningRate", "Learning rate of the notebook."], ["PlanePoint", "A point on the plane."]]) {
+      const data = (await client.inspect(name, name.length, 0)).reply.data as Record<string, string>;
+      expect({ name, text: data["text/plain"] }).toEqual({ name, text: expect.stringContaining(doc) });
+    }
+
+    // A changed comment alone keeps the class's type as it was for values made before.
+    await client.execute("const planePoint = new PlanePoint();");
+    expect((await client.execute("/** A point, described again. */\nclass PlanePoint { x = 1 }")).reply.status).toBe("ok");
+    const inspected = (await client.inspect("planePoint", 10, 0)).reply.data as Record<string, string>;
+    expect(inspected["text/plain"]).toContain("const planePoint: PlanePoint");
+    expect(inspected["text/plain"]).not.toContain("PlanePoint\u02b9");
+  });
+
   it("gives the first paragraph at level 0 and everything at level 1", async () => {
     const summary = (await client.inspect("Sequential", 10, 0)).reply.data as Record<string, string>;
     const full = (await client.inspect("Sequential", 10, 1)).reply.data as Record<string, string>;

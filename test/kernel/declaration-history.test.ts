@@ -25,6 +25,30 @@ describe("DeclarationHistory", () => {
     expect(history.text()).not.toContain("Unusedʹ");
   });
 
+  it("keeps documentation comments with their declarations", () => {
+    const history = new DeclarationHistory();
+    history.recordDeclarationFile("/** A 2D point. */\nexport declare class Point {\n    x: number;\n}\n/** The origin. */\nexport declare const origin: Point, unit: Point;\n");
+    const text = history.text();
+    expect(text).toContain("/** A 2D point. */\nclass Point {");
+    expect(text).toContain("/** The origin. */\nconst origin: Point;");
+    expect(text).toContain("/** The origin. */\nconst unit: Point;");
+  });
+
+  it("keeps a documented type's earlier version", () => {
+    const history = new DeclarationHistory();
+    history.recordDeclarationFile("/** Two numbers. */\nexport type Pair = [number, number];\nexport declare const pr: Pair;\n");
+    history.recordDeclarationFile("export type Pair = string;\n");
+    expect(history.text()).toContain("const pr: Pair\u02b9;");
+  });
+
+  it("adds no version when only a type's documentation changes", () => {
+    const history = new DeclarationHistory();
+    history.recordDeclarationFile("/** A 2D point. */\nexport declare class Point {\n    x: number;\n}\nexport declare const origin: Point;\n");
+    history.recordDeclarationFile("/** A point on the plane. */\nexport declare class Point {\n    x: number;\n}\n");
+    expect(history.text()).not.toContain("Point\u02b9");
+    expect(history.text()).toContain("/** A point on the plane. */\nclass Point {");
+  });
+
   it("numbers each earlier version of a type", () => {
     const history = new DeclarationHistory();
     history.recordDeclarationFile("export declare class Model {\n    units: number;\n}\nexport declare const first: Model;\n");

@@ -73,11 +73,13 @@ export class DeclarationHistory {
 
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) continue;
-      const body = withoutExportAndDeclare(statement, file);
+      // The documentation comments go along, so inspecting the name in a later cell shows them.
+      const docs = docComments(statement, file);
+      const body = docs + withoutExportAndDeclare(statement, file);
       if (ts.isVariableStatement(statement)) {
         const keyword = variableKeyword(statement.declarationList);
         for (const declaration of statement.declarationList.declarations) {
-          if (ts.isIdentifier(declaration.name)) add(declaration.name.text, `${keyword} ${declaration.getText(file)};`);
+          if (ts.isIdentifier(declaration.name)) add(declaration.name.text, `${docs}${keyword} ${declaration.getText(file)};`);
         }
       } else {
         const name = declaredName(statement);
@@ -97,7 +99,8 @@ export class DeclarationHistory {
   private keepPreviousType(name: string, declarations: string[], replaced: ReadonlyMap<string, unknown>): void {
     const previous = this.entries.get(name);
     const previousType = previous?.declarations.filter(declaresType) ?? [];
-    if (!previous || previousType.length === 0 || previous.declarations.join("\n") === declarations.join("\n")) return;
+    const unchanged = previous?.declarations.map(withoutDocComments).join("\n") === declarations.map(withoutDocComments).join("\n");
+    if (!previous || previousType.length === 0 || unchanged) return;
 
     // A modifier letter prime (U+02B9), once more for each earlier version, reads in an error
     // message as the type's earlier meaning: Pairʹ, then Pairʹʹ.
@@ -166,6 +169,20 @@ export class DeclarationHistory {
   }
 }
 
+/** Returns the `/** ... *\/` comments written just before statement, each followed by a line break. */
+function docComments(statement: ts.Statement, file: ts.SourceFile): string {
+  const ranges = ts.getLeadingCommentRanges(file.text, statement.pos) ?? [];
+  return ranges
+    .filter((range) => file.text.startsWith("/**", range.pos))
+    .map((range) => `${file.text.slice(range.pos, range.end)}\n`)
+    .join("");
+}
+
+/** Returns a recorded declaration without the documentation comments that docComments() put before it. */
+function withoutDocComments(declaration: string): string {
+  return declaration.replace(/^(?:\/\*\*[\s\S]*?\*\/\n)+/, "");
+}
+
 function withoutExportAndDeclare(statement: ts.Statement, file: ts.SourceFile): string {
   const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
   const skipped = modifiers.filter((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword);
@@ -195,7 +212,7 @@ function declaredName(statement: ts.Statement): string | undefined {
 
 /** Returns whether a declaration of the history gives its name a type: an interface, type alias, class or enum. */
 function declaresType(declaration: string): boolean {
-  return /^(?:abstract\s+)?(?:interface|type|class|enum|const\s+enum)\s/.test(declaration);
+  return /^(?:abstract\s+)?(?:interface|type|class|enum|const\s+enum)\s/.test(withoutDocComments(declaration));
 }
 
 /**
