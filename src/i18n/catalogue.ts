@@ -79,6 +79,8 @@ export interface KernelMessages {
   typeWarnings(count: number): string;
   /** A typecheck mode other than error, warn or off was requested. */
   invalidTypecheckMode(value: string): string;
+  /** A .ts file that a cell imports could not be compiled because its syntax is invalid. */
+  importedFileSyntaxError(file: string, line: number, column: number, detail: string): string;
   /** A cell could not be compiled because its syntax is invalid. */
   syntaxError(line: number, column: number, detail: string): string;
   /** A cell declares, at its top level, a built-in global of JavaScript or Node.js, which libraries and the kernel read. */

@@ -32,6 +32,7 @@ export const en: Catalogue = {
       "TensorFlow.js frees a tensor only when told: compute inside tf.tidy(() => ...), which frees every tensor but the one returned, or call .dispose() on a tensor once you no longer need it.",
     typeWarnings: (count) => (count === 1 ? "Type error (the cell runs anyway):" : `${count} type errors (the cell runs anyway):`),
     invalidTypecheckMode: (value) => `Invalid typecheck mode "${value}"; use "error", "warn" or "off".`,
+    importedFileSyntaxError: (file, line, column, detail) => `Syntax error in ${file} at line ${line}, column ${column}: ${detail}`,
     syntaxError: (line, column, detail) => `Syntax error at line ${line}, column ${column}: ${detail}`,
     replacedGlobal: (name, line, column) =>
       `Line ${line}, column ${column}: \`${name}\` is a built-in global that TensorFlow.js and the kernel may use, so a cell cannot declare it at its top level. ` +

@@ -33,6 +33,7 @@ export const es: Catalogue = {
     typeWarnings: (count) =>
       count === 1 ? "Error de tipos (la celda se ejecuta igualmente):" : `${count} errores de tipos (la celda se ejecuta igualmente):`,
     invalidTypecheckMode: (value) => `Modo de comprobación de tipos "${value}" no válido; usa "error", "warn" u "off".`,
+    importedFileSyntaxError: (file, line, column, detail) => `Error de sintaxis en ${file}, línea ${line}, columna ${column}: ${detail}`,
     syntaxError: (line, column, detail) => `Error de sintaxis en la línea ${line}, columna ${column}: ${detail}`,
     replacedGlobal: (name, line, column) =>
       `Línea ${line}, columna ${column}: \`${name}\` es un global predefinido que pueden usar TensorFlow.js y el kernel, así que una celda no puede declararlo en su nivel superior. ` +

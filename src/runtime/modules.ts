@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { messages } from "../i18n";
 import { ARQUERO_PACKAGES, isInPackages, TENSORFLOW_PACKAGES } from "./ipc";
@@ -146,7 +146,15 @@ function registerTypeScriptFiles(): void {
     const output = ts.transpileModule(readFileSync(filename, "utf8"), {
       fileName: filename,
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+      reportDiagnostics: true,
     });
+    // Node's own SyntaxError for the transpiled code would name neither the file nor the line.
+    const syntaxError = output.diagnostics?.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.file);
+    if (syntaxError?.file) {
+      const { line, character } = syntaxError.file.getLineAndCharacterOfPosition(syntaxError.start ?? 0);
+      const detail = `TS${syntaxError.code}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, "\n")}`;
+      throw new SyntaxError(messages().kernel.importedFileSyntaxError(basename(filename), line + 1, character + 1, detail));
+    }
     (module as unknown as { _compile(code: string, filename: string): void })._compile(output.outputText, filename);
   };
 }

@@ -48,6 +48,7 @@ function writeNotebookFolder(notebookFolder: string): void {
   });
   writeFileSync(join(notebookFolder, "settings.json"), JSON.stringify({ epochs: 12 }));
   writeFileSync(join(notebookFolder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
+  writeFileSync(join(notebookFolder, "broken.ts"), "export const ready = true;\nexport const half = ;\n");
 }
 
 describe("imports in cells", () => {
@@ -78,6 +79,12 @@ describe("imports in cells", () => {
     const typescript = await client.execute('import { double } from "./helpers.ts";\ndouble(21)');
     expect(typescript.reply.status).toBe("ok");
     expect(resultText(typescript)).toBe("42");
+  });
+
+  it("names the file and line of a syntax error in an imported .ts file", async () => {
+    const result = await client.execute('import { half } from "./broken.ts";\nhalf');
+    expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });
+    expect(String(result.reply.evalue)).toContain("Syntax error in broken.ts at line 2, column 21: TS1109: Expression expected.");
   });
 
   it("imports Node built-ins with and without the node: prefix", async () => {
