@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { messages } from "../i18n";
 import { ARQUERO_PACKAGES, isInPackages, TENSORFLOW_PACKAGES } from "./ipc";
@@ -10,6 +10,9 @@ const IMPORT_CONDITIONS = ["node", "import", "default"];
 
 /** Root of the tskeras package: this file is dist/runtime/modules.js, or src/runtime/modules.ts under jest. */
 const PACKAGE_ROOT = join(__dirname, "..", "..");
+
+/** Folders of tskeras's own modules: dist/, or src/ under jest. */
+const TSKERAS_FOLDERS = ["dist", "src"].map((folder) => join(PACKAGE_ROOT, folder) + sep);
 
 /** Packages whose declarations the type checker bundles, which load from tskeras's dependencies as well. */
 const BUNDLED_PACKAGES = [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES];
@@ -21,6 +24,10 @@ const BUNDLED_PACKAGES = [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES];
 export class ModuleLoader {
   readonly require: NodeRequire;
   private readonly packageRequire = createRequire(join(PACKAGE_ROOT, "package.json"));
+  /** Modification times of the learner's modules in require's cache, by file name, when each loaded. */
+  private readonly ownFileTimes = new Map<string, number>();
+  /** Files in require's cache that belong to packages or to tskeras, which do not change. */
+  private readonly otherFiles = new Set<string>();
 
   constructor(
     readonly folder: string,
@@ -37,7 +44,42 @@ export class ModuleLoader {
   async importModule(specifier: string): Promise<unknown> {
     if (specifier in this.preloaded) return this.preloaded[specifier];
     if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.require(specifier);
+    this.forgetEditedFiles();
+    try {
+      return await this.importFromFolders(specifier);
+    } finally {
+      this.rememberOwnFiles();
+    }
+  }
 
+  /**
+   * Removes the learner's modules from require's cache once one of their files was edited since it
+   * loaded, so an import runs the new code, as re-running a cell does. All of them go, because a module
+   * that imports the edited one keeps its old exports.
+   * NOTE: a module loaded through import(), which ES modules need, stays as it first loaded, because
+   * Node's cache of ES modules cannot be cleared; neither does a `require` call in a cell look for edits.
+   */
+  private forgetEditedFiles(): void {
+    const edited = [...this.ownFileTimes].some(([file, loaded]) => statSync(file, { throwIfNoEntry: false })?.mtimeMs !== loaded);
+    if (!edited) return;
+    for (const file of this.ownFileTimes.keys()) delete require.cache[file];
+    this.ownFileTimes.clear();
+  }
+
+  /** Notes when each of the learner's files in require's cache was modified: files outside node_modules and tskeras. */
+  private rememberOwnFiles(): void {
+    for (const file of Object.keys(require.cache)) {
+      if (this.ownFileTimes.has(file) || this.otherFiles.has(file)) continue;
+      if (file.includes(`${sep}node_modules${sep}`) || TSKERAS_FOLDERS.some((folder) => file.startsWith(folder))) {
+        this.otherFiles.add(file);
+        continue;
+      }
+      const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (modified !== undefined) this.ownFileTimes.set(file, modified);
+    }
+  }
+
+  private async importFromFolders(specifier: string): Promise<unknown> {
     if (isInPackages(specifier, BUNDLED_PACKAGES)) {
       try {
         return await this.load(specifier, this.packageRequire, PACKAGE_ROOT);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KernelClient } from "../../src/notebook/client";
 import { resultText, startKernel, stopKernel, TYPE_CHECK_ERROR } from "./fixture";
@@ -79,6 +79,22 @@ describe("imports in cells", () => {
     const typescript = await client.execute('import { double } from "./helpers.ts";\ndouble(21)');
     expect(typescript.reply.status).toBe("ok");
     expect(resultText(typescript)).toBe("42");
+  });
+
+  it("runs and checks the new code of an edited .ts file", async () => {
+    const file = join(folder, "scaling.ts");
+    writeFileSync(file, "export function scale(value: number): number {\n  return value * 2;\n}\n");
+    const cell = 'import { scale } from "./scaling.ts";\nscale(3)';
+    expect(resultText(await client.execute(cell))).toBe("6");
+
+    // A later modification time than the first version's, whatever the file system's time resolution.
+    writeFileSync(file, "export interface Scaled { value: number }\nexport function scale(value: number): Scaled {\n  return { value: value * 100 };\n}\n");
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    expect(resultText(await client.execute(cell))).toBe("{ value: 300 }");
+    const typed = await client.execute('import type { Scaled } from "./scaling.ts";\nconst scaled: Scaled = scale(1);\nscaled.value');
+    expect(typed.reply.status).toBe("ok");
+    expect(resultText(typed)).toBe("100");
   });
 
   it("names the file and line of a syntax error in an imported .ts file", async () => {

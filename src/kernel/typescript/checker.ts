@@ -1,5 +1,6 @@
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import ts from "typescript";
 import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
@@ -64,6 +65,9 @@ export class CellChecker {
   private readonly options: ts.CompilerOptions;
   private readonly host: ts.CompilerHost;
   private readonly cachedFiles = new Map<string, ts.SourceFile>();
+  /** Modification times of the parsed files that are neither a library's nor a package's, by file name. */
+  private readonly ownFileTimes = new Map<string, number>();
+  private fixedFolders: string[] | undefined;
   private readonly virtualFiles = new Map<string, string>();
   private readonly preludePath: string;
   private readonly bundlePath: string;
@@ -352,6 +356,12 @@ export class CellChecker {
     else if (!typeOnly) this.history.recordUntyped(local.text);
   }
 
+  /** Returns whether fileName is the learner's file: not in node_modules, TypeScript's libraries or tskeras's dist. */
+  private isOwnFile(fileName: string): boolean {
+    this.fixedFolders ??= [dirname(ts.getDefaultLibFilePath(this.options)), join(this.packageRoot, "dist")].map((folder) => folder + sep);
+    return !fileName.includes(`${sep}node_modules${sep}`) && !this.fixedFolders.some((folder) => fileName.startsWith(folder));
+  }
+
   private createHost(): ts.CompilerHost {
     const host = ts.createCompilerHost(this.options);
     const getSourceFile = host.getSourceFile.bind(host);
@@ -399,10 +409,14 @@ export class CellChecker {
         return file;
       }
       // Library and package declarations do not change while the kernel runs, so each is parsed once.
+      // The learner's own files, such as a helpers.ts next to the notebook, are parsed again once edited.
       let file = this.cachedFiles.get(fileName);
+      const modified = file && this.isOwnFile(fileName) ? statSync(fileName, { throwIfNoEntry: false })?.mtimeMs : undefined;
+      if (file && modified !== undefined && modified !== this.ownFileTimes.get(fileName)) file = undefined;
       if (!file) {
         file = getSourceFile(fileName, languageVersion, onError);
         if (file) this.cachedFiles.set(fileName, file);
+        if (file && this.isOwnFile(fileName)) this.ownFileTimes.set(fileName, modified ?? statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       }
       return file;
     };
