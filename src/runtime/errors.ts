@@ -1,5 +1,6 @@
 import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
 import { SourceMap } from "node:module";
+import { basename } from "node:path";
 import { messages } from "../i18n";
 import type { CompiledCell, ErrorReport } from "./ipc";
 
@@ -10,8 +11,16 @@ interface CellMapping {
   wrapperCallLine: number;
 }
 
-/** Source maps of the cells run so far, by the cell's file name, to show TypeScript lines in stack traces. */
+/**
+ * Source maps of the cells run so far, by the cell's file name, and of the .ts files they imported, by
+ * path, to show TypeScript lines in stack traces.
+ */
 const cellMappings = new Map<string, CellMapping>();
+
+/** Registers the source map of a .ts file that a cell imported, which the module loader compiled. */
+export function registerImportedFile(filename: string, sourceMap: string): void {
+  cellMappings.set(filename, { sourceMap: new SourceMap(JSON.parse(sourceMap)), wrapperCallLine: -1 });
+}
 
 export function registerCell(cell: CompiledCell): void {
   cellMappings.set(cell.filename, {
@@ -19,6 +28,9 @@ export function registerCell(cell: CompiledCell): void {
     wrapperCallLine: cell.code.trimEnd().split("\n").length,
   });
 }
+
+/** File name of a cell in stack traces, as the kernel names it. */
+const CELL_FILENAME = /^cell\[\d+\]\.ts$/;
 
 interface CellFrame {
   functionName: string;
@@ -47,7 +59,8 @@ export function errorReport(thrown: unknown): ErrorReport {
   const frames = parseCellFrames(thrown.stack ?? "");
   const traceback = [`${RED}${BOLD}${ename}${RESET}: ${evalue}`];
   for (const frame of frames) {
-    const where = messages().kernel.frameLocation(frame.filename.replace(/\.ts$/, ""), frame.line, frame.column);
+    const name = CELL_FILENAME.test(frame.filename) ? frame.filename.replace(/\.ts$/, "") : basename(frame.filename);
+    const where = messages().kernel.frameLocation(name, frame.line, frame.column);
     traceback.push(`    ${messages().kernel.stackFrame(frame.functionName || undefined, where)}`);
   }
   const innermost = frames[0];
@@ -58,9 +71,11 @@ export function errorReport(thrown: unknown): ErrorReport {
 function parseCellFrames(stack: string): CellFrame[] {
   const frames: CellFrame[] = [];
   for (const text of stack.split("\n").slice(1)) {
-    const match = /^\s*at (?:(.*?) \()?(cell\[\d+\]\.ts):(\d+):(\d+)\)?$/.exec(text);
+    const match = /^\s*at (?:(.*?) \()?(.+?\.ts):(\d+):(\d+)\)?$/.exec(text);
     if (!match) continue;
     const [, rawName = "", filename, line, column] = match;
+    // Frames of the cells and of the .ts files they imported; others are the libraries' and the kernel's.
+    if (!CELL_FILENAME.test(filename) && !cellMappings.has(filename)) continue;
     if (Number(line) === cellMappings.get(filename)?.wrapperCallLine) continue;
     const position = originalPosition(filename, Number(line), Number(column));
     // TypeScript's helpers for `using` and decorators are emitted without source positions.

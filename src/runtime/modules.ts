@@ -3,6 +3,7 @@ import { builtinModules, createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { messages } from "../i18n";
+import { registerImportedFile } from "./errors";
 import { ARQUERO_PACKAGES, isInPackages, TENSORFLOW_PACKAGES } from "./ipc";
 
 /** Conditions of a package's "exports" map that a Node ES module import matches, in order. */
@@ -187,7 +188,7 @@ function registerTypeScriptFiles(): void {
     const ts = require("typescript") as typeof import("typescript");
     const output = ts.transpileModule(readFileSync(filename, "utf8"), {
       fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: true, inlineSources: true },
       reportDiagnostics: true,
     });
     // Node's own SyntaxError for the transpiled code would name neither the file nor the line.
@@ -197,6 +198,8 @@ function registerTypeScriptFiles(): void {
       const detail = `TS${syntaxError.code}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, "\n")}`;
       throw new SyntaxError(messages().kernel.importedFileSyntaxError(basename(filename), line + 1, character + 1, detail));
     }
+    // Stack traces then show the file's TypeScript lines, as they do a cell's.
+    if (output.sourceMapText) registerImportedFile(filename, output.sourceMapText);
     (module as unknown as { _compile(code: string, filename: string): void })._compile(output.outputText, filename);
   };
 }

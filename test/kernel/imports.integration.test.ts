@@ -49,6 +49,10 @@ function writeNotebookFolder(notebookFolder: string): void {
   writeFileSync(join(notebookFolder, "settings.json"), JSON.stringify({ epochs: 12 }));
   writeFileSync(join(notebookFolder, "helpers.ts"), "export function double(value: number): number {\n  return value * 2;\n}\n");
   writeFileSync(join(notebookFolder, "broken.ts"), "export const ready = true;\nexport const half = ;\n");
+  writeFileSync(
+    join(notebookFolder, "checks.ts"),
+    "export interface Bounds {\n  low: number;\n}\n\nexport function checkPositive(value: number): number {\n  if (value < 0) throw new RangeError(`negative: ${value}`);\n  return value;\n}\n",
+  );
 }
 
 describe("imports in cells", () => {
@@ -95,6 +99,15 @@ describe("imports in cells", () => {
     const typed = await client.execute('import type { Scaled } from "./scaling.ts";\nconst scaled: Scaled = scale(1);\nscaled.value');
     expect(typed.reply.status).toBe("ok");
     expect(resultText(typed)).toBe("100");
+  });
+
+  it("shows the lines of an imported .ts file in a traceback", async () => {
+    const result = await client.execute('import { checkPositive } from "./checks.ts";\ncheckPositive(-1)');
+    expect(result.reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "negative: -1" });
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toMatch(/at checkPositive \(checks\.ts, line 6, column \d+\)/);
+    expect(traceback).toMatch(/cell\[\d+\], line 2, column 1/);
+    expect(traceback).toContain("if (value < 0) throw new RangeError(`negative: ${value}`);");
   });
 
   it("names the file and line of a syntax error in an imported .ts file", async () => {
