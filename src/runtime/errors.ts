@@ -1,6 +1,7 @@
 import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
 import { SourceMap } from "node:module";
 import { basename } from "node:path";
+import { inspect } from "node:util";
 import { messages } from "../i18n";
 import type { CompiledCell, ErrorReport } from "./ipc";
 
@@ -71,7 +72,8 @@ export function errorReport(thrown: unknown): ErrorReport {
 function parseCellFrames(stack: string): CellFrame[] {
   const frames: CellFrame[] = [];
   for (const text of stack.split("\n").slice(1)) {
-    const match = /^\s*at (?:(.*?) \()?(.+?\.ts):(\d+):(\d+)\)?$/.exec(text);
+    // V8 marks the frames of awaiting functions "at async", which shows the cell that awaited.
+    const match = /^\s*at (?:async )?(?:(.*?) \()?(.+?\.ts):(\d+):(\d+)\)?$/.exec(text);
     if (!match) continue;
     const [, rawName = "", filename, line, column] = match;
     // Frames of the cells and of the .ts files they imported; others are the libraries' and the kernel's.
@@ -110,9 +112,10 @@ function isErrorLike(value: unknown): value is Error {
   return typeof value === "object" && value !== null && "message" in value && "stack" in value;
 }
 
+/** Returns a thrown value that is not an Error as Node.js prints it, so `throw { code: 42 }` shows its fields. */
 function safeString(value: unknown): string {
   try {
-    return String(value);
+    return inspect(value, { depth: 2, breakLength: Infinity });
   } catch {
     return Object.prototype.toString.call(value);
   }

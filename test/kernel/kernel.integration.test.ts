@@ -108,6 +108,20 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).toContain("tf.stack([pair, triple])");
   });
 
+  it("shows the cell that awaited a failing function", async () => {
+    expect((await client.execute('async function loadLater(n: number) {\n  await null;\n  throw new Error("late " + n);\n}')).reply.status).toBe("ok");
+    const result = await client.execute("const attempt = 1;\nawait loadLater(3);");
+    expect(result.reply).toMatchObject({ status: "error", evalue: "late 3" });
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toMatch(/at loadLater \(cell\[\d+\], line 3, column \d+\)/);
+    expect(traceback).toMatch(/cell\[\d+\], line 2, column \d+/);
+  });
+
+  it("shows a thrown value that is not an Error as it prints", async () => {
+    const result = await client.execute('throw { code: 42, reason: "full" };');
+    expect(result.reply).toMatchObject({ status: "error", ename: "Uncaught", evalue: "{ code: 42, reason: 'full' }" });
+  });
+
   it("rejects top-level names of built-in globals", async () => {
     const cells: [string, string, number][] = [
       ['const note = "a";\nconst process = "step 1";', "process", 2],
