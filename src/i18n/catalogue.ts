@@ -48,6 +48,8 @@ export interface KernelMessages {
   executorDied(reason: string): string;
   /** Location of a stack frame in the notebook: the cell's name, line and column. */
   frameLocation(cell: string, line: number, column: number): string;
+  /** A cell in a traceback, by its execution count, as `cell[5]`. */
+  cellLabel(executionCount: string): string;
   /** One line of a traceback: the function, if it has a name, and where it was. */
   stackFrame(functionName: string | undefined, location: string): string;
   /** Marks where a cell's long stream output was cut: count lines between the first and the last ones were left out. */

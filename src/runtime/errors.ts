@@ -31,7 +31,7 @@ export function registerCell(cell: CompiledCell): void {
 }
 
 /** File name of a cell in stack traces, as the kernel names it. */
-const CELL_FILENAME = /^cell\[\d+\]\.ts$/;
+const CELL_FILENAME = /^cell\[(\d+)\]\.ts$/;
 
 interface CellFrame {
   functionName: string;
@@ -60,7 +60,8 @@ export function errorReport(thrown: unknown): ErrorReport {
   const frames = parseCellFrames(thrown.stack ?? "");
   const traceback = [`${RED}${BOLD}${ename}${RESET}: ${evalue}`];
   for (const frame of frames) {
-    const name = CELL_FILENAME.test(frame.filename) ? frame.filename.replace(/\.ts$/, "") : basename(frame.filename);
+    const count = CELL_FILENAME.exec(frame.filename)?.[1];
+    const name = count !== undefined ? messages().kernel.cellLabel(count) : basename(frame.filename);
     const where = messages().kernel.frameLocation(name, frame.line, frame.column);
     traceback.push(`    ${messages().kernel.stackFrame(frame.functionName || undefined, where)}`);
   }

@@ -56,3 +56,11 @@ describe("a top-level name of a built-in global", () => {
     expect(resultText(await client.execute("typeof setTimeout"))).toBe("'function'");
   });
 });
+
+describe("a runtime error", () => {
+  it("names the cell in Spanish in its traceback", async () => {
+    const result = await client.execute('const primero = 1;\nthrow new Error("fallo");');
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toMatch(/en celda\[\d+\], línea 2, columna 7/);
+  });
+});
