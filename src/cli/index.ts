@@ -12,6 +12,9 @@ const VERSION = (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.js
 
 const LANGUAGES: readonly Language[] = ["es", "en"];
 
+/** The values of the options that take one of a fixed set. */
+const ACCEPTED_VALUES: Record<string, readonly string[]> = { "--lang": LANGUAGES, "--typecheck": TYPECHECK_MODES };
+
 const OPTIONS: Record<string, OptionSpec> = {
   kernel: { withValue: ["--connection-file"], flags: [] },
   install: { withValue: ["--prefix", "--lang", "--typecheck"], flags: ["--user", "--sys-prefix"] },
@@ -32,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArguments(rest, spec, (problem, option) =>
-      problem === "unknown" ? messages().cli.unknownOption(option) : messages().cli.missingOptionValue(option),
+      problem === "unknown" ? messages().cli.unknownOption(option) : messages().cli.missingOptionValue(option, ACCEPTED_VALUES[option]),
     );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -25,7 +25,8 @@ export interface CliMessages {
   /** An option's value is invalid; names the option, the value and the accepted ones. */
   invalidOption(option: string, value: string, accepted: readonly string[]): string;
   unknownOption(option: string): string;
-  missingOptionValue(option: string): string;
+  /** An option came without its value; names the accepted values when the option has a fixed set. */
+  missingOptionValue(option: string, accepted?: readonly string[]): string;
   notebookNotFound(path: string): string;
   /** The file exists but is not a notebook that can be read; reason is the parser's or the system's. */
   notebookUnreadable(path: string, reason: string): string;

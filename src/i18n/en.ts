@@ -56,7 +56,10 @@ export const en: Catalogue = {
     invalidOption: (option, value, accepted) =>
       `Invalid value "${value}" for ${option}; use ${accepted.slice(0, -1).join(", ")} or ${accepted[accepted.length - 1]}.`,
     unknownOption: (option) => `Unknown option ${option}. Run tskeras --help to see the options.`,
-    missingOptionValue: (option) => `The option ${option} needs a value, for example ${option} VALUE.`,
+    missingOptionValue: (option, accepted) =>
+      accepted
+        ? `The option ${option} needs a value: ${accepted.slice(0, -1).join(", ")} or ${accepted[accepted.length - 1]}, as in ${option} ${accepted[0]}.`
+        : `The option ${option} needs a value, for example ${option} VALUE.`,
     notebookNotFound: (path) => `Notebook not found: ${path}. Check the path, relative to ${process.cwd()}.`,
     notebookUnreadable: (path, reason) => `Cannot read ${path} as a Jupyter notebook (.ipynb): ${reason}`,
     cellStarted: (index, total, firstLine) => `[${index}/${total}] ${firstLine}`,

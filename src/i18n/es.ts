@@ -57,7 +57,10 @@ export const es: Catalogue = {
     invalidOption: (option, value, accepted) =>
       `Valor "${value}" no válido para ${option}; usa ${accepted.slice(0, -1).join(", ")} o ${accepted[accepted.length - 1]}.`,
     unknownOption: (option) => `Opción desconocida: ${option}. Ejecuta tskeras --help para ver las opciones.`,
-    missingOptionValue: (option) => `La opción ${option} necesita un valor, por ejemplo ${option} VALOR.`,
+    missingOptionValue: (option, accepted) =>
+      accepted
+        ? `La opción ${option} necesita un valor: ${accepted.slice(0, -1).join(", ")} o ${accepted[accepted.length - 1]}, como en ${option} ${accepted[0]}.`
+        : `La opción ${option} necesita un valor, por ejemplo ${option} VALOR.`,
     notebookNotFound: (path) => `No se encontró el cuaderno ${path}. Revisa la ruta, relativa a ${process.cwd()}.`,
     notebookUnreadable: (path, reason) => `No se puede leer ${path} como cuaderno de Jupyter (.ipynb): ${reason}`,
     cellStarted: (index, total, firstLine) => `[${index}/${total}] ${firstLine}`,

@@ -46,7 +46,8 @@ describe("tskeras install", () => {
   it("rejects unknown options and options without a value", () => {
     const cases: [string[], string][] = [
       [["install", "--prefix", "--lang", "es"], "The option --prefix needs a value"],
-      [["install", "--lang"], "The option --lang needs a value"],
+      [["install", "--lang"], "The option --lang needs a value: es or en, as in --lang es."],
+      [["install", "--typecheck"], "The option --typecheck needs a value: error, warn or off, as in --typecheck error."],
       [["install", "--usr"], "Unknown option --usr"],
       [["run", "x.ipynb", "--output"], "The option --output needs a value"],
     ];
