@@ -67,6 +67,13 @@ export interface KernelMessages {
   typeErrorAt(line: number, column: number, detail: string): string;
   /** Says where imports are looked for and how to install a missing package. */
   moduleNotFoundHint(folder: string): string;
+  /** Follows a type error about a relative import that names no file: paths start at the notebook's folder. */
+  fileNotFoundHint(folder: string): string;
+  /**
+   * Follows a type error that names a primed type, such as Pointʹ: the earlier definition of a type that
+   * a later cell defined again, which values made before keep.
+   */
+  earlierTypeHint(): string;
   /** A package that a cell imports is not installed where the notebook's imports look. */
   moduleNotFound(specifier: string, folder: string): string;
   /** A relative or absolute path that a cell imports names no file. */

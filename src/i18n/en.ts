@@ -26,8 +26,11 @@ export const en: Catalogue = {
     fileNotFound: (specifier, folder) => `Cannot find the file "${specifier}" from ${folder}. Check the path, which is relative to the notebook's folder.`,
     moduleNotFoundHint: (folder) =>
       `Packages are looked for in node_modules of ${folder} and the folders above it; install a missing one there with npm install NAME.`,
+    fileNotFoundHint: (folder) => `A path that starts with ./ or ../ is relative to the notebook's folder, ${folder}. Check the file's name and folder.`,
+    earlierTypeHint: () =>
+      "A type name that ends in ʹ, such as Pointʹ, is the definition that a type had before a later cell defined it again. Values made before keep it. Run the cells that make them again to give them the new definition.",
     typecheckHint: () =>
-      'The cell did not run. Fix the types, or run kernel.typecheck("warn") to run cells despite type errors.',
+      'The cell did not run. Fix the types, or run kernel.typecheck("warn") in a cell of its own to run cells despite type errors.',
     tensorsLeft: (count, size, numTensors) =>
       `This cell left ${count} tensors (${size}) in memory that no variable refers to; tf.memory().numTensors is now ${numTensors}. ` +
       "TensorFlow.js frees a tensor only when told: compute inside tf.tidy(() => ...), which frees every tensor but the one returned, or call .dispose() on a tensor once you no longer need it.",

@@ -26,8 +26,11 @@ export const es: Catalogue = {
     fileNotFound: (specifier, folder) => `No se encuentra el archivo "${specifier}" desde ${folder}. Revisa la ruta, que es relativa a la carpeta del cuaderno.`,
     moduleNotFoundHint: (folder) =>
       `Los paquetes se buscan en node_modules de ${folder} y de las carpetas superiores; instala el que falte ahí con npm install NOMBRE.`,
+    fileNotFoundHint: (folder) => `Una ruta que empieza por ./ o ../ es relativa a la carpeta del cuaderno, ${folder}. Revisa el nombre y la carpeta del archivo.`,
+    earlierTypeHint: () =>
+      "Un nombre de tipo que termina en ʹ, como Pointʹ, es la definición que tenía el tipo antes de que una celda posterior lo definiera de nuevo. Los valores creados antes la conservan. Vuelve a ejecutar las celdas que los crean para darles la nueva definición.",
     typecheckHint: () =>
-      'La celda no se ejecutó. Corrige los tipos, o ejecuta kernel.typecheck("warn") para ejecutar las celdas aunque tengan errores de tipos.',
+      'La celda no se ejecutó. Corrige los tipos, o ejecuta kernel.typecheck("warn") en una celda aparte para ejecutar las celdas aunque tengan errores de tipos.',
     tensorsLeft: (count, size, numTensors) =>
       `Esta celda dejó en memoria ${count} tensores (${size}) a los que no se refiere ninguna variable; tf.memory().numTensors vale ahora ${numTensors}. ` +
       "TensorFlow.js solo libera un tensor cuando se le pide: calcula dentro de tf.tidy(() => ...), que libera todos los tensores menos el que devuelve, o llama a .dispose() en un tensor cuando ya no lo necesites.",

@@ -12,6 +12,9 @@ import type { CellIntrospection } from "./typescript/introspection";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
 
+/** The modifier letter prime (U+02B9) that the history adds to the earlier definition of a type defined again. */
+const EARLIER_TYPE_MARK = "\u02b9";
+
 /** How many type errors a traceback lists; the rest are counted in its first line. */
 const MAX_LISTED_DIAGNOSTICS = 5;
 
@@ -237,9 +240,25 @@ function typeErrorReport(code: string, diagnostics: CellDiagnostic[], folder: st
   const text = messages().kernel;
   const first = diagnostics[0];
   const evalue = text.typeErrors(diagnostics.length, first.line, first.column, `TS${first.code}: ${first.message}`);
-  const hints = diagnostics.some((d) => d.code === MODULE_NOT_FOUND) ? [text.moduleNotFoundHint(folder)] : [];
+  const hints = typeErrorHints(diagnostics, folder);
   const traceback = [`${RED}${BOLD}TypeCheckError${RESET}: ${evalue}`, ...diagnosticLines(code, diagnostics), "", ...hints, text.typecheckHint()];
   return { ename: "TypeCheckError", evalue, traceback };
+}
+
+/** Returns the hints that follow type errors: where modules and files are looked for, what a primed type is. */
+function typeErrorHints(diagnostics: CellDiagnostic[], folder: string): string[] {
+  const text = messages().kernel;
+  const hints: string[] = [];
+  // TypeScript quotes the specifier, in every language it reports in: Cannot find module './data'.
+  const missing = diagnostics.filter((d) => d.code === MODULE_NOT_FOUND).map((d) => /'([^']*)'/.exec(d.message)?.[1] ?? "");
+  if (missing.some((specifier) => !isPathSpecifier(specifier))) hints.push(text.moduleNotFoundHint(folder));
+  if (missing.some(isPathSpecifier)) hints.push(text.fileNotFoundHint(folder));
+  if (diagnostics.some((d) => [d.message, ...d.related].some((message) => message.includes(EARLIER_TYPE_MARK)))) hints.push(text.earlierTypeHint());
+  return hints;
+}
+
+function isPathSpecifier(specifier: string): boolean {
+  return specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/");
 }
 
 function typeWarningText(code: string, diagnostics: CellDiagnostic[]): string {

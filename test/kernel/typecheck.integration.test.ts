@@ -79,6 +79,16 @@ describe("type checking across cells", () => {
     expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
   });
 
+  it("explains a type name with a prime in an error", async () => {
+    expect((await client.execute('class Animal { name = "cat" }\nconst pet = new Animal();')).reply.status).toBe("ok");
+    expect((await client.execute('class Animal { name = "dog"; speak() { return "woof"; } }')).reply.status).toBe("ok");
+    const result = await client.execute("pet.speak()");
+    expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("Animal\u02b9");
+    expect(traceback).toContain("A type name that ends in \u02b9, such as Point\u02b9, is the definition that a type had before");
+  });
+
   it("runs for await at top level", async () => {
     const result = await client.execute("let total = 0;\nasync function* numbers() { yield 1; yield 2; }\nfor await (const n of numbers()) total += n;\ntotal");
     expect(resultText(result)).toBe("3");
@@ -204,6 +214,13 @@ describe("type checking across cells", () => {
     const missing = await client.execute('import late from "late-package";');
     expect(missing.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     expect(String(missing.reply.evalue)).toContain("TS2307");
+    expect((missing.reply.traceback as string[]).join("\n")).toContain("Packages are looked for in node_modules of");
+
+    // A relative path gets a hint about the notebook's folder instead.
+    const missingFile = await client.execute('import rows from "./no-such-file.json";');
+    const fileHints = (missingFile.reply.traceback as string[]).join("\n");
+    expect(fileHints).toContain("A path that starts with ./ or ../ is relative to the notebook's folder");
+    expect(fileHints).not.toContain("Packages are looked for");
 
     const packageFolder = join(folder, "node_modules", "late-package");
     mkdirSync(packageFolder, { recursive: true });
