@@ -249,8 +249,8 @@ function typeErrorReport(code: string, diagnostics: CellDiagnostic[], folder: st
 function typeErrorHints(diagnostics: CellDiagnostic[], folder: string): string[] {
   const text = messages().kernel;
   const hints: string[] = [];
-  // TypeScript quotes the specifier, in every language it reports in: Cannot find module './data'.
-  const missing = diagnostics.filter((d) => d.code === MODULE_NOT_FOUND).map((d) => /'([^']*)'/.exec(d.message)?.[1] ?? "");
+  // TypeScript quotes the specifier: Cannot find module './data' in English, "./data" in Spanish (5.9).
+  const missing = diagnostics.filter((d) => d.code === MODULE_NOT_FOUND).map((d) => /['"]([^'"]*)['"]/.exec(d.message)?.[1] ?? "");
   if (missing.some((specifier) => !isPathSpecifier(specifier))) hints.push(text.moduleNotFoundHint(folder));
   if (missing.some(isPathSpecifier)) hints.push(text.fileNotFoundHint(folder));
   if (diagnostics.some((d) => [d.message, ...d.related].some((message) => message.includes(EARLIER_TYPE_MARK)))) hints.push(text.earlierTypeHint());

@@ -64,3 +64,12 @@ describe("a runtime error", () => {
     expect(traceback).toMatch(/en celda\[\d+\], línea 2, columna 7/);
   });
 });
+
+describe("a missing relative import", () => {
+  it("points to the notebook's folder in Spanish", async () => {
+    const result = await client.execute('import filas from "./no-existe.json";');
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("Una ruta que empieza por ./ o ../ es relativa a la carpeta del cuaderno");
+    expect(traceback).not.toContain("Los paquetes se buscan");
+  });
+});
