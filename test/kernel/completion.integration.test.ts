@@ -237,6 +237,11 @@ describe("inspect_request", () => {
     expect((activation.reply.data as Record<string, string>)["text/plain"]).toMatch(/Default: null, which means linear/);
   });
 
+  it("finds nothing for a name that is not defined", async () => {
+    const result = await client.inspect("notDefinedAnywhere", 5, 0);
+    expect(result.reply).toMatchObject({ status: "ok", found: false });
+  });
+
   it("shows documentation written in an earlier cell", async () => {
     const declared = await client.execute(
       "/** Adds two numbers. */\nfunction addBoth(a: number, b: number) { return a + b; }\n/** Learning rate of the notebook. */\nconst learningRate = 0.1;\n/** A point on the plane. */\nclass PlanePoint { x = 1 }",

@@ -27,7 +27,8 @@ export function inspectCell(service: CellLanguageService, code: string, cursor: 
 
 function describeName(service: CellLanguageService, program: ts.Program, cursor: number): Description | undefined {
   const info = service.service.getQuickInfoAtPosition(service.fileName, cursor);
-  if (!info?.displayParts?.length) return undefined;
+  // A name that TypeScript does not find gets the kind "unknown" and the type any, which is no help.
+  if (!info?.displayParts?.length || info.kind === ts.ScriptElementKind.unknown) return undefined;
   const description = {
     signature: ts.displayPartsToString(withoutAliasLines(info.displayParts)),
     documentation: ts.displayPartsToString(info.documentation),
