@@ -28,6 +28,8 @@ describe("checkCompleteness()", () => {
     ["a template literal left open", "const s = `abc", ""],
     ["a block comment left open", "  /* hola", "  "],
     ["a cell of several statements ending open", "const a = 1;\nfunction f() {\n  return a;", "  "],
+    ["a block indented with tabs", "if (x) {\n\ty();\n\tif (z) {", "\t\t"],
+    ["a string continued after a backslash", "const s = 'a\\\n", ""],
   ])("says %s is incomplete", (_case, code, indent) => {
     expect(checkCompleteness(code)).toEqual({ status: "incomplete", indent });
   });

@@ -4,6 +4,9 @@ import type { Completeness } from "../protocol/introspection";
 /** Text added to the indentation of the line that opened a block, as a hint for the next line. */
 const INDENT_UNIT = "  ";
 
+/** The unit in a cell that indents any line with a tab. */
+const TAB_INDENT_UNIT = "\t";
+
 const CELL_FILE = "/__tskeras_is_complete__.ts";
 
 /** A bracket still open where the code ends: `{`, `(`, `[` or the `${` of a template literal. */
@@ -67,12 +70,14 @@ interface ScanResult {
   insideComment: boolean;
   /** A string in quotes runs to the end of its line, which no further line can fix. */
   unterminatedString: boolean;
+  /** The code ends inside a string whose last line ends in a backslash, which continues it on the next line. */
+  insideStringContinuation: boolean;
 }
 
 /** Scans the code's tokens and records the brackets left open, telling template literals and regular expressions from brackets. */
 function scanTokens(code: string): ScanResult {
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, code);
-  const result: ScanResult = { open: [], lastTokenEnd: 0, insideTemplateText: false, insideComment: false, unterminatedString: false };
+  const result: ScanResult = { open: [], lastTokenEnd: 0, insideTemplateText: false, insideComment: false, unterminatedString: false, insideStringContinuation: false };
   let previous = ts.SyntaxKind.Unknown;
 
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
@@ -100,7 +105,9 @@ function scanTokens(code: string): ScanResult {
 
     result.insideComment = false;
     result.insideTemplateText = isTemplateText(token) && scanner.isUnterminated();
-    result.unterminatedString = token === ts.SyntaxKind.StringLiteral && scanner.isUnterminated();
+    const openString = token === ts.SyntaxKind.StringLiteral && scanner.isUnterminated();
+    result.insideStringContinuation = openString && scanner.getTokenEnd() === code.length && /\\\r?\n$/.test(code);
+    result.unterminatedString = openString && !result.insideStringContinuation;
     result.lastTokenEnd = scanner.getTokenEnd();
     previous = token;
   }
@@ -108,12 +115,14 @@ function scanTokens(code: string): ScanResult {
 }
 
 function nextIndent(code: string, scan: ScanResult): string {
-  if (scan.insideTemplateText) return "";
+  // Spaces added inside a string or a template literal's text would become part of it.
+  if (scan.insideTemplateText || scan.insideStringContinuation) return "";
   if (scan.insideComment) return indentationAt(code, code.length);
+  const unit = /^\t/m.test(code) ? TAB_INDENT_UNIT : INDENT_UNIT;
   const innermost = scan.open[scan.open.length - 1];
-  if (innermost) return indentationAt(code, innermost.offset) + INDENT_UNIT;
+  if (innermost) return indentationAt(code, innermost.offset) + unit;
   // A trailing operator or `if (x)`: the statement goes on, one level deeper than its last line.
-  return indentationAt(code, scan.lastTokenEnd) + INDENT_UNIT;
+  return indentationAt(code, scan.lastTokenEnd) + unit;
 }
 
 /** Returns the leading spaces and tabs of the line that contains offset. */
