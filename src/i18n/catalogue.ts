@@ -76,6 +76,8 @@ export interface KernelMessages {
   earlierTypeHint(): string;
   /** A package that a cell imports is not installed where the notebook's imports look. */
   moduleNotFound(specifier: string, folder: string): string;
+  /** A cell's require() named a package that ships ES modules only, which require cannot load. */
+  requireOfEsModule(specifier: string): string;
   /** A relative or absolute path that a cell imports names no file. */
   fileNotFound(specifier: string, folder: string): string;
   /** Says how to run a cell despite its type errors. */

@@ -23,6 +23,8 @@ export const en: Catalogue = {
         : `${count} type errors; the first at line ${line}, column ${column}: ${detail}`,
     typeErrorAt: (line, column, detail) => `line ${line}, column ${column}: ${detail}`,
     moduleNotFound: (specifier, folder) => `Cannot find module "${specifier}" from ${folder}. Install it there with: npm install ${specifier}`,
+    requireOfEsModule: (specifier) =>
+      `"${specifier}" is an ES module, which require() cannot load. Load it with import x from "${specifier}", or with await import("${specifier}").`,
     fileNotFound: (specifier, folder) => `Cannot find the file "${specifier}" from ${folder}. Check the path, which is relative to the notebook's folder.`,
     moduleNotFoundHint: (folder) =>
       `Packages are looked for in node_modules of ${folder} and the folders above it; install a missing one there with npm install NAME.`,

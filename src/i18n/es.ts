@@ -23,6 +23,8 @@ export const es: Catalogue = {
         : `${count} errores de tipos; el primero en la línea ${line}, columna ${column}: ${detail}`,
     typeErrorAt: (line, column, detail) => `línea ${line}, columna ${column}: ${detail}`,
     moduleNotFound: (specifier, folder) => `No se encuentra el módulo "${specifier}" desde ${folder}. Instálalo ahí con: npm install ${specifier}`,
+    requireOfEsModule: (specifier) =>
+      `"${specifier}" es un módulo ES, que require() no puede cargar. Cárgalo con import x from "${specifier}", o con await import("${specifier}").`,
     fileNotFound: (specifier, folder) => `No se encuentra el archivo "${specifier}" desde ${folder}. Revisa la ruta, que es relativa a la carpeta del cuaderno.`,
     moduleNotFoundHint: (folder) =>
       `Los paquetes se buscan en node_modules de ${folder} y de las carpetas superiores; instala el que falte ahí con npm install NOMBRE.`,

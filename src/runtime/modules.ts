@@ -23,7 +23,9 @@ const BUNDLED_PACKAGES = [...TENSORFLOW_PACKAGES, ...ARQUERO_PACKAGES];
  * (the kernel's working directory) and the folders above it, as Node resolves packages.
  */
 export class ModuleLoader {
+  /** The `require` of the notebook's cells: Node's, with errors that name the folder searched and the loader to use. */
   readonly require: NodeRequire;
+  private readonly folderRequire: NodeRequire;
   private readonly packageRequire = createRequire(join(PACKAGE_ROOT, "package.json"));
   /** Modification times of the learner's modules in require's cache, by file name, when each loaded. */
   private readonly ownFileTimes = new Map<string, number>();
@@ -34,8 +36,44 @@ export class ModuleLoader {
     readonly folder: string,
     private readonly preloaded: Record<string, unknown>,
   ) {
-    this.require = createRequire(join(folder, "notebook.ts"));
+    this.folderRequire = createRequire(join(folder, "notebook.ts"));
+    this.require = this.cellRequire();
     registerTypeScriptFiles();
+  }
+
+  /** Returns a require for cells that loads edited files anew and explains the two failures learners meet. */
+  private cellRequire(): NodeRequire {
+    const inner = this.folderRequire;
+    const require = ((id: string) => {
+      this.forgetEditedFiles();
+      try {
+        return inner(id);
+      } catch (error) {
+        throw this.explainRequireError(error, id);
+      } finally {
+        this.rememberOwnFiles();
+      }
+    }) as NodeRequire;
+    return Object.assign(require, { resolve: inner.resolve, cache: inner.cache, extensions: inner.extensions, main: inner.main });
+  }
+
+  /**
+   * Replaces Node's message for a module that is not found, which names a notebook.ts that does not
+   * exist, and for an ES module, which require cannot load in Node.js 20.
+   */
+  private explainRequireError(error: unknown, id: string): unknown {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing dependency of a module that was found keeps Node's message, which names both.
+    const notFound = code === "MODULE_NOT_FOUND" && (error as Error).message.startsWith(`Cannot find module '${id}'`);
+    const isPath = id.startsWith(".") || isAbsolute(id);
+    let message: string | undefined;
+    if (code === "ERR_REQUIRE_ESM" || code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || (notFound && !isPath && this.resolveImportEntry(id, this.folder))) {
+      message = messages().kernel.requireOfEsModule(id);
+    } else if (notFound) {
+      message = isPath ? messages().kernel.fileNotFound(id, this.folder) : messages().kernel.moduleNotFound(id, this.folder);
+    }
+    if (!message) return error;
+    return Object.assign(new Error(message), { code });
   }
 
   /**
@@ -44,7 +82,7 @@ export class ModuleLoader {
    */
   async importModule(specifier: string): Promise<unknown> {
     if (specifier in this.preloaded) return this.preloaded[specifier];
-    if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.require(specifier);
+    if (builtinModules.includes(specifier.replace(/^node:/, ""))) return this.folderRequire(specifier);
     this.forgetEditedFiles();
     try {
       return await this.importFromFolders(specifier);
@@ -91,7 +129,7 @@ export class ModuleLoader {
     }
 
     try {
-      return await this.load(specifier, this.require, this.folder);
+      return await this.load(specifier, this.folderRequire, this.folder);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
       const isPath = specifier.startsWith(".") || isAbsolute(specifier);

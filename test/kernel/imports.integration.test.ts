@@ -206,4 +206,15 @@ describe("imports in cells", () => {
     expect(resultText(file)).toContain(`Cannot find the file "./not-here.json" from ${folder}. Check the path, which is relative to the notebook's folder.`);
     await client.execute('kernel.typecheck("error");');
   });
+
+  it("explains what require cannot load", async () => {
+    const missing = await client.execute('require("not-installed-here")');
+    expect(String(missing.reply.evalue)).toBe(`Cannot find module "not-installed-here" from ${folder}. Install it there with: npm install not-installed-here`);
+    const missingFile = await client.execute('require("./not-here.js")');
+    expect(String(missingFile.reply.evalue)).toContain(`Cannot find the file "./not-here.js" from ${folder}.`);
+    const esm = await client.execute('require("esm-limit")');
+    expect(String(esm.reply.evalue)).toBe('"esm-limit" is an ES module, which require() cannot load. Load it with import x from "esm-limit", or with await import("esm-limit").');
+    // require keeps its own functions.
+    expect(resultText(await client.execute('require.resolve("cjs-greet").endsWith("index.js")'))).toBe("true");
+  });
 });
