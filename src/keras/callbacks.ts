@@ -162,7 +162,7 @@ const modelCheckpointOptionNames = ["monitor", "verbose", "saveBestOnly", "mode"
 const lambdaHookNames = ["onEpochBegin", "onEpochEnd", "onBatchBegin", "onBatchEnd", "onTrainBegin", "onTrainEnd"];
 
 /**
- * Stops training once a monitored value stops improving, as keras.callbacks.EarlyStopping (Keras 3):
+ * Stops training once a monitored value stops improving, as keras.callbacks.EarlyStopping does in Keras 3.
  *
  *     new EarlyStopping({ monitor: "val_loss", patience: 3, restore_best_weights: true })
  *
