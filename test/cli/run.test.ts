@@ -48,7 +48,7 @@ describe("tskeras run", () => {
     const run = spawnSync(process.execPath, [CLI, "run", notebook, "--output", output], { encoding: "utf8", env: { ...process.env, TSKERAS_LANG: "" } });
     expect(run.status).toBe(1);
     const traceback = (JSON.parse(readFileSync(output, "utf8")).cells[0].outputs[0].traceback as string[]).join("\n");
-    expect(traceback).toMatch(/en falla \(cell\[1\], línea 2, columna \d+\)/);
+    expect(traceback).toMatch(/en falla \(celda\[1\], línea 2, columna \d+\)/);
     expect(traceback).not.toMatch(/\bat /);
   });
 });
