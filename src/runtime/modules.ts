@@ -95,8 +95,8 @@ export class ModuleLoader {
    * Removes the learner's modules from require's cache once one of their files was edited since it
    * loaded, so an import runs the new code, as re-running a cell does. All of them go, because a module
    * that imports the edited one keeps its old exports.
-   * NOTE: a module loaded through import(), which ES modules need, stays as it first loaded, because
-   * Node's cache of ES modules cannot be cleared; neither does a `require` call in a cell look for edits.
+   * NOTE: an ES module, which loads through import(), stays as it first loaded, because Node's cache
+   * of ES modules cannot be cleared.
    */
   private forgetEditedFiles(): void {
     const edited = [...this.ownFileTimes].some(([file, loaded]) => statSync(file, { throwIfNoEntry: false })?.mtimeMs !== loaded);

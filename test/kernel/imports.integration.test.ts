@@ -110,7 +110,7 @@ describe("imports in cells", () => {
     expect(traceback).toContain("if (value < 0) throw new RangeError(`negative: ${value}`);");
   });
 
-  it("names the file and line of a syntax error in an imported .ts file", async () => {
+  it("locates syntax errors of imported files", async () => {
     const result = await client.execute('import { half } from "./broken.ts";\nhalf');
     expect(result.reply).toMatchObject({ status: "error", ename: "SyntaxError" });
     expect(String(result.reply.evalue)).toContain("Syntax error in broken.ts at line 2, column 21: TS1109: Expression expected.");
