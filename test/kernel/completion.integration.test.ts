@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KernelClient, type ExecuteResult } from "../../src/notebook/client";
@@ -61,6 +61,20 @@ describe("complete_request", () => {
     expect(result.reply.cursor_start).toBe(7);
     expect(result.reply.cursor_end).toBe(7);
     expect(statuses(result)).toEqual(["busy"]);
+  });
+
+  it("sees the new exports of an edited .ts file", async () => {
+    const file = join(folder, "units.ts");
+    writeFileSync(file, "export const meters = 1;\n");
+    expect((await client.execute('import * as units from "./units.ts";')).reply.status).toBe("ok");
+    const code = "units.";
+    expect(matches(await client.complete(code, code.length))).toEqual(["meters"]);
+
+    // The same cell text, after the file changed.
+    writeFileSync(file, "export const meters = 1;\nexport const feet = 0.3048;\n");
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    expect(matches(await client.complete(code, code.length))).toEqual(["feet", "meters"]);
   });
 
   it("gives each match its kind and a signature", async () => {

@@ -35,6 +35,8 @@ export interface CheckerGlobals {
   rootNames: string[];
   /** The generated file of earlier cells' declarations, which changes as cells run. */
   historyPath: string;
+  /** Returns whether one of the learner's files that programs read was edited since the last call. */
+  ownFilesEdited(): boolean;
 }
 
 const EXPORT = "export ";
@@ -68,6 +70,8 @@ export class CellChecker {
   /** Modification times of the parsed files that are neither a library's nor a package's, by file name. */
   private readonly ownFileTimes = new Map<string, number>();
   private fixedFolders: string[] | undefined;
+  /** The modification time of each edited file that ownFilesEdited() has already reported. */
+  private readonly editedSeen = new Map<string, number>();
   private readonly virtualFiles = new Map<string, string>();
   private readonly preludePath: string;
   private readonly bundlePath: string;
@@ -192,8 +196,24 @@ export class CellChecker {
       host: this.host,
       rootNames: [this.libraryPath, ...this.nodeTypesPaths, this.pendingModulesPath, this.bundlePath, this.preludePath, this.historyPath],
       historyPath: this.historyPath,
+      ownFilesEdited: () => this.ownFilesEdited(),
     };
     return this.cachedGlobals;
+  }
+
+  /**
+   * Returns whether a parsed file of the learner's was edited since it was parsed or since the last
+   * call. The edited file is parsed again when a program next reads it.
+   */
+  private ownFilesEdited(): boolean {
+    let edited = false;
+    for (const [fileName, parsedAt] of this.ownFileTimes) {
+      const modified = statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (modified === parsedAt || this.editedSeen.get(fileName) === modified) continue;
+      this.editedSeen.set(fileName, modified);
+      edited = true;
+    }
+    return edited;
   }
 
   private prepare(): void {

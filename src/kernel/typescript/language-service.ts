@@ -51,7 +51,8 @@ export class CellLanguageService {
       this.options = { ...globals.options, moduleDetection: ts.ModuleDetectionKind.Force };
     }
 
-    let changed = code !== this.cellText;
+    // An edited file that a cell imports changes the program too, though no root file changed.
+    let changed = code !== this.cellText || globals.ownFilesEdited();
     for (const root of globals.rootNames) {
       const text = globals.host.readFile(root);
       if (this.rootTexts.get(root) !== text) changed = true;
