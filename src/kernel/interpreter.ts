@@ -1,6 +1,6 @@
 import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
 import { currentLanguage, messages } from "../i18n";
-import type { CellOutputEvent, CommEnvelope, CompiledCell, ErrorReport, TypecheckMode } from "../runtime/ipc";
+import { isPathSpecifier, type CellOutputEvent, type CommEnvelope, type CompiledCell, type ErrorReport, type TypecheckMode } from "../runtime/ipc";
 import { EXECUTOR_DIED, type ExecutorHost } from "./executor-host";
 import type { Logger } from "./log";
 import type { Completeness, Completions, MimeBundle } from "./protocol/introspection";
@@ -255,10 +255,6 @@ function typeErrorHints(diagnostics: CellDiagnostic[], folder: string): string[]
   if (missing.some(isPathSpecifier)) hints.push(text.fileNotFoundHint(folder));
   if (diagnostics.some((d) => [d.message, ...d.related].some((message) => message.includes(EARLIER_TYPE_MARK)))) hints.push(text.earlierTypeHint());
   return hints;
-}
-
-function isPathSpecifier(specifier: string): boolean {
-  return specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("/");
 }
 
 function typeWarningText(code: string, diagnostics: CellDiagnostic[]): string {

@@ -1,3 +1,4 @@
+import { isAbsolute } from "node:path";
 import type { DisplayOutput, MimeBundle } from "../display/mime";
 
 /** Whether type errors stop a cell ("error"), are shown while it runs ("warn"), or are not looked for ("off"). */
@@ -12,6 +13,11 @@ export const TYPECHECK_MODES: readonly TypecheckMode[] = ["error", "warn", "off"
  */
 export const TENSORFLOW_PACKAGES: readonly string[] = ["@tensorflow/"];
 export const ARQUERO_PACKAGES: readonly string[] = ["arquero", "@uwdata/flechette"];
+
+/** Returns whether a module specifier is a file's path, relative (`./`, `../`) or absolute, not a package's name. */
+export function isPathSpecifier(specifier: string): boolean {
+  return specifier.startsWith(".") || isAbsolute(specifier);
+}
 
 /** Returns whether a module specifier names one of packages, or a file of one. */
 export function isInPackages(specifier: string, packages: readonly string[]): boolean {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { messages } from "../i18n";
 import { registerImportedFile } from "./errors";
-import { ARQUERO_PACKAGES, isInPackages, TENSORFLOW_PACKAGES } from "./ipc";
+import { ARQUERO_PACKAGES, isInPackages, isPathSpecifier, TENSORFLOW_PACKAGES } from "./ipc";
 
 /** Conditions of a package's "exports" map that a Node ES module import matches, in order. */
 const IMPORT_CONDITIONS = ["node", "import", "default"];
@@ -65,7 +65,7 @@ export class ModuleLoader {
     const code = (error as NodeJS.ErrnoException).code;
     // A missing dependency of a module that was found keeps Node's message, which names both.
     const notFound = code === "MODULE_NOT_FOUND" && (error as Error).message.startsWith(`Cannot find module '${id}'`);
-    const isPath = id.startsWith(".") || isAbsolute(id);
+    const isPath = isPathSpecifier(id);
     let message: string | undefined;
     if (code === "ERR_REQUIRE_ESM" || code === "ERR_PACKAGE_PATH_NOT_EXPORTED" || (notFound && !isPath && this.resolveImportEntry(id, this.folder))) {
       message = messages().kernel.requireOfEsModule(id);
@@ -132,7 +132,7 @@ export class ModuleLoader {
       return await this.load(specifier, this.folderRequire, this.folder);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
-      const isPath = specifier.startsWith(".") || isAbsolute(specifier);
+      const isPath = isPathSpecifier(specifier);
       throw new Error(isPath ? messages().kernel.fileNotFound(specifier, this.folder) : messages().kernel.moduleNotFound(specifier, this.folder));
     }
   }
@@ -177,7 +177,7 @@ export class ModuleLoader {
 
   /** Finds the file an ES module import of a bare package specifier loads from start, by the package's "exports". */
   private resolveImportEntry(specifier: string, start: string): string | undefined {
-    if (specifier.startsWith(".") || specifier.startsWith("/")) return undefined;
+    if (isPathSpecifier(specifier)) return undefined;
     const parts = specifier.split("/");
     const packageName = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
     const subpath = "." + specifier.slice(packageName.length);

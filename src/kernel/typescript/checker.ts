@@ -543,8 +543,8 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
 }
 
 /**
- * Returns whether TypeScript types a variable by what the code assigns to it later, with noImplicitAny:
- * a `let` or `var` without an initializer or with null or undefined, or one initialized with `[]`.
+ * Returns whether TypeScript, with noImplicitAny, types a variable by what the code later assigns to
+ * it. It does for a `let` or `var` without an initializer or with null or undefined, and for `= []`.
  */
 function isAutoTyped(declaration: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(declaration.name) || declaration.type) return false;

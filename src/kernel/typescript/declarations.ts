@@ -239,7 +239,13 @@ export function collectTopLevelNames(file: ts.SourceFile): string[] {
  */
 export function findReplacedGlobals(code: string, globalNames: ReadonlySet<string>): ts.Identifier[] {
   // Parsing costs a little, so a cell that contains none of the names is not parsed.
-  if (![...globalNames].some((name) => code.includes(name))) return [];
+  let mentioned = false;
+  for (const name of globalNames) {
+    if (!code.includes(name)) continue;
+    mentioned = true;
+    break;
+  }
+  if (!mentioned) return [];
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.ES2022, true);
   return collectTopLevelBindings(file).filter((identifier) => globalNames.has(identifier.text));
 }
