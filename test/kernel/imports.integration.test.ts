@@ -101,6 +101,21 @@ describe("imports in cells", () => {
     expect(resultText(typed)).toBe("100");
   });
 
+  it("checks a cell that imports nothing against an edited .ts file", async () => {
+    const file = join(folder, "rates.ts");
+    writeFileSync(file, "export function rate(): number {\n  return 0.1;\n}\n");
+    expect((await client.execute('import { rate } from "./rates.ts";')).reply.status).toBe("ok");
+    // A cell that declares nothing leaves the declarations as they were for the cell after the edit.
+    expect(resultText(await client.execute("rate() * 2"))).toBe("0.2");
+
+    writeFileSync(file, 'export function rate(): string {\n  return "fast";\n}\n');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    const wrong = await client.execute("const second: number = rate();");
+    expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(wrong.reply.evalue)).toContain("TS2322");
+  });
+
   it("shows the lines of an imported .ts file in a traceback", async () => {
     const result = await client.execute('import { checkPositive } from "./checks.ts";\ncheckPositive(-1)');
     expect(result.reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "negative: -1" });

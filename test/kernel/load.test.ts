@@ -22,7 +22,8 @@ function promotedBytesPerCell(loadPatched: boolean): number {
     checker.check("");
     console.log("cells start");
     for (let i = 0; i < ${cells}; i++) {
-      const result = checker.check(i + " + 1");
+      // A cell that imports needs a program of its own, as a cell does after one that declares names.
+      const result = checker.check('import { sep } from "node:path"; sep + ' + i + ";");
       result.compile(i);
       result.commit();
     }

@@ -42,6 +42,24 @@ export interface CheckerGlobals {
 const EXPORT = "export ";
 
 /**
+ * How many cells one standalone program checks before it is built again. Its type checker keeps
+ * what it learned of each cell, such as the cell's symbols and so its syntax tree.
+ */
+export const STANDALONE_CELLS = 100;
+
+interface StandaloneProgram {
+  program: ts.Program;
+  /** The history's text that the program contains. */
+  history: string | undefined;
+  filesVersion: number;
+  /** How many cells it has checked. */
+  cells: number;
+}
+
+/** TypeScript's binder, which a program runs on each of its files as its type checker starts. It is not in TypeScript 5.9's public declarations. */
+const internals = ts as unknown as { bindSourceFile?(file: ts.SourceFile, options: ts.CompilerOptions): void };
+
+/**
  * The compiler host's hook for `/// <reference lib>` resolutions, and the function behind it. Both are
  * in TypeScript 5.9's JavaScript but not in its public declarations.
  */
@@ -94,6 +112,13 @@ export class CellChecker {
   private cachedGlobals: CheckerGlobals | undefined;
   private lastCheck: { source: string; historyVersion: number; result: CheckResult } | undefined;
   private resolutionCaches: { clear(): void }[] = [];
+  private standalone: StandaloneProgram | undefined;
+  /** How many cells standaloneCell() has parsed, for their file names. */
+  private standaloneCells = 0;
+  /** Changes whenever a file other than the history and the cell is added to the programs. */
+  private filesVersion = 0;
+  /** The options that the program passed to the host for the cell's file, module detection among them. */
+  private cellFileOptions: ts.CreateSourceFileOptions | undefined;
 
   constructor(
     folder: string,
@@ -155,12 +180,10 @@ export class CellChecker {
     const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement) || isRequireImport(statement));
     const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [], exportsByName: false };
     const references = ts.preProcessFile(source, true, false);
+    const moduleNames = moduleNamesIn(source, references);
+    const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
     this.prepare();
-    this.loadNodeModules(moduleNamesIn(source, references));
-    let program = this.createProgram(checked.text);
-    // A package's declarations may import a module of @types/node that is not loaded yet.
-    if (this.loadNodeModulesOfNewFiles(program)) program = this.createProgram(checked.text);
-    const cell = program.getSourceFile(this.cellPath)!;
+    const { program, cell } = (!readsFiles && moduleNames.length === 0 && this.standaloneCell(checked.text)) || this.cellProgram(checked.text, moduleNames);
 
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
@@ -179,9 +202,57 @@ export class CellChecker {
       compile: (executionCount) => (checked.text !== source ? compileChecked(source, executionCount) : emitCell(program, cell, executionCount)),
       commit: () => this.commit(program, cell, names, declares),
     };
-    const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
     this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, result };
     return result;
+  }
+
+  /** Returns a new program that contains the cell, with the modules of @types/node it needs loaded. */
+  private cellProgram(text: string, moduleNames: string[]): { program: ts.Program; cell: ts.SourceFile } {
+    this.loadNodeModules(moduleNames);
+    let program = this.createProgram(text);
+    // A package's declarations may import a module of @types/node that is not loaded yet.
+    if (this.loadNodeModulesOfNewFiles(program)) program = this.createProgram(text);
+    return { program, cell: program.getSourceFile(this.cellPath)! };
+  }
+
+  /**
+   * Returns the cell parsed on its own, to be checked and emitted by the standalone program, or
+   * undefined when parseStandaloneCell() declines it.
+   *
+   * In one process, checking and emitting `1 + 1` took 0.56 ms, of which 0.5 ms went to a new program
+   * and type checker. In the standalone program it takes 0.07 ms.
+   */
+  private standaloneCell(text: string): { program: ts.Program; cell: ts.SourceFile } | undefined {
+    const standalone = this.standaloneProgram();
+    const fileName = join(dirname(this.cellPath), `__tskeras_cell_${++this.standaloneCells}__.ts`);
+    const cell = parseStandaloneCell(fileName, text, this.cellFileOptions, this.options);
+    if (!cell) return undefined;
+    standalone.cells++;
+    return { program: standalone.program, cell };
+  }
+
+  /**
+   * Returns a program of the preloaded files and the history with an empty cell, built again once the
+   * history or a loaded file has changed. Its type checker checks the cells that standaloneCell() parses.
+   */
+  private standaloneProgram(): StandaloneProgram {
+    const history = this.virtualFiles.get(this.historyPath);
+    const current = this.standalone;
+    const fresh = current && current.history === history && current.filesVersion === this.filesVersion && current.cells < STANDALONE_CELLS && !this.ownFileChanged();
+    if (current && fresh) return current;
+
+    let program = this.createProgram("");
+    if (this.loadNodeModulesOfNewFiles(program)) program = this.createProgram("");
+    this.standalone = { program, history, filesVersion: this.filesVersion, cells: 0 };
+    return this.standalone;
+  }
+
+  /** Returns whether one of the learner's files that programs read has changed since it was parsed. */
+  private ownFileChanged(): boolean {
+    for (const [fileName, parsedAt] of this.ownFileTimes) {
+      if ((statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0) !== parsedAt) return true;
+    }
+    return false;
   }
 
   /**
@@ -255,6 +326,7 @@ export class CellChecker {
     }
     this.virtualFiles.set(this.pendingModulesPath, nodeTypes.pendingModules());
     this.cachedGlobals = undefined;
+    this.filesVersion++;
     return true;
   }
 
@@ -420,6 +492,7 @@ export class CellChecker {
     host.readFile = (fileName) => this.virtualFiles.get(fileName) ?? readFile(fileName);
     host.getSourceFile = (fileName, languageVersion, onError) => {
       const virtual = this.virtualFiles.get(fileName);
+      if (fileName === this.cellPath && typeof languageVersion === "object") this.cellFileOptions = languageVersion;
       if (virtual !== undefined) {
         // An unchanged virtual file keeps its SourceFile, so the old program's work on it is reused.
         const previous = this.cachedFiles.get(fileName);
@@ -478,6 +551,41 @@ function moduleNamesIn(code: string, references: ts.PreProcessedFileInfo): strin
   const names = references.importedFiles.map((file) => file.fileName);
   for (const match of code.matchAll(/getBuiltinModule\s*\(\s*(["'`])([^"'`]+)\1/g)) names.push(match[2]);
   return names;
+}
+
+/**
+ * Returns whether code reads other files: an import, an `import()`, a triple-slash reference, or a
+ * module of @types/node named in `process.getBuiltinModule("…")`.
+ */
+export function readsModules(code: string): boolean {
+  const references = ts.preProcessFile(code, true, false);
+  return references.referencedFiles.length + references.typeReferenceDirectives.length > 0 || moduleNamesIn(code, references).length > 0;
+}
+
+/**
+ * Parses code that reads no other file (see readsModules()) as a cell that a program's type checker can
+ * check and emit, though the program does not contain it. fileOptions are those the program gave its own
+ * cell. Returns undefined when the cell augments the global scope or a module, which a type checker
+ * merges only as it starts, or when TypeScript's binder is not where this TypeScript version kept it.
+ *
+ * Checking a cell this way reuses the type checker, whose creation is most of the work of checking a
+ * small cell. The checker keeps what it learns of each such cell, so its program is built again after a
+ * number of them.
+ */
+export function parseStandaloneCell(fileName: string, code: string, fileOptions: ts.CreateSourceFileOptions | undefined, options: ts.CompilerOptions): ts.SourceFile | undefined {
+  if (typeof internals.bindSourceFile !== "function") return undefined;
+  const cell = ts.createSourceFile(fileName, code, fileOptions ?? ts.ScriptTarget.ES2022, true);
+  if (cell.statements.some(isAugmentation)) return undefined;
+
+  // What a program sets on each file it reads, for a file that imports nothing.
+  Object.assign(cell, { path: fileName, resolvedPath: fileName, originalFileName: fileName, imports: [], moduleAugmentations: [], ambientModuleNames: [] });
+  internals.bindSourceFile(cell, options);
+  return cell;
+}
+
+/** Returns whether statement is `declare global { ... }` or `declare module "m" { ... }`. */
+function isAugmentation(statement: ts.Statement): boolean {
+  return ts.isModuleDeclaration(statement) && (ts.isStringLiteral(statement.name) || (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0);
 }
 
 /** Returns whether statement is `import x = require("m")`. */

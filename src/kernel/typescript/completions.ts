@@ -16,9 +16,10 @@ const COMPLETION_OPTIONS: ts.GetCompletionsAtPositionOptions = {
   includeCompletionsForModuleExports: false,
 };
 
-/** Completions at one position of one text, kept while the program stays the same. */
+/** Completions at one position of one cell's file, kept while the program stays the same. */
 interface CachedEntries {
   program: ts.Program;
+  file: ts.SourceFile;
   position: number;
   entries: readonly ts.CompletionEntry[];
   optionalReplacementSpan: ts.TextSpan | undefined;
@@ -61,8 +62,8 @@ export class CellCompleter {
     const toCode = (offset: number) => (offset <= removed.start ? offset : offset + removed.end - removed.start);
 
     // 2. Ask the language service, unless the cached entries are for the same program and position.
-    const program = this.service.update(probe);
-    const found = this.entriesAt(program, removed.start);
+    const { program, file } = this.service.open(probe);
+    const found = this.entriesAt(program, file, removed.start);
     if (!found) return { start: position, end: position, items: [] };
 
     // 3. Keep the entries that start with what is typed, each with the span it replaces in code.
@@ -95,7 +96,7 @@ export class CellCompleter {
     if (known && (known.signature !== undefined || !withSignature)) return known;
 
     const checker = found.program.getTypeChecker();
-    const signature = withSignature ? this.signatureOf(entry, checker, this.service.sourceFile(found.program)) : undefined;
+    const signature = withSignature ? this.signatureOf(entry, checker, found.file) : undefined;
     const description = { type: known?.type ?? kindOf(entry, checker), ...(signature === undefined ? {} : { signature }) };
     found.described.set(entry, description);
     return description;
@@ -112,12 +113,12 @@ export class CellCompleter {
     return signature;
   }
 
-  private entriesAt(program: ts.Program, position: number): CachedEntries | undefined {
+  private entriesAt(program: ts.Program, file: ts.SourceFile, position: number): CachedEntries | undefined {
     const cached = this.cached;
-    if (cached && cached.program === program && cached.position === position) return cached;
+    if (cached && cached.program === program && cached.file === file && cached.position === position) return cached;
 
-    const info = this.service.service.getCompletionsAtPosition(this.service.fileName, position, COMPLETION_OPTIONS);
-    this.cached = info && { program, position, entries: info.entries, optionalReplacementSpan: info.optionalReplacementSpan, described: new Map() };
+    const info = this.service.service.getCompletionsAtPosition(file.fileName, position, COMPLETION_OPTIONS);
+    this.cached = info && { program, file, position, entries: info.entries, optionalReplacementSpan: info.optionalReplacementSpan, described: new Map() };
     return this.cached;
   }
 }

@@ -19,14 +19,14 @@ interface Description {
  * Level 1 gives all of the documentation and its tags, such as @param and @default.
  */
 export function inspectCell(service: CellLanguageService, code: string, cursor: number, detailLevel: 0 | 1): MimeBundle | undefined {
-  const program = service.update(code);
-  const description = describeName(service, program, cursor) ?? describeCall(service, cursor);
+  const { program, file } = service.open(code);
+  const description = describeName(service, program, file, cursor) ?? describeCall(service, file, cursor);
   if (!description) return undefined;
   return { "text/plain": plainText(description, detailLevel), "text/markdown": markdown(description, detailLevel) };
 }
 
-function describeName(service: CellLanguageService, program: ts.Program, cursor: number): Description | undefined {
-  const info = service.service.getQuickInfoAtPosition(service.fileName, cursor);
+function describeName(service: CellLanguageService, program: ts.Program, file: ts.SourceFile, cursor: number): Description | undefined {
+  const info = service.service.getQuickInfoAtPosition(file.fileName, cursor);
   // A name that TypeScript does not find gets the kind "unknown" and the type any, which is no help.
   if (!info?.displayParts?.length || info.kind === ts.ScriptElementKind.unknown) return undefined;
   const description = {
@@ -35,7 +35,7 @@ function describeName(service: CellLanguageService, program: ts.Program, cursor:
     tags: info.tags ?? [],
   };
   // A variable has no documentation of its own, but its class or interface may: `modelo` shows Sequential's.
-  if (!description.documentation) description.documentation = typeDocumentation(service, program, cursor);
+  if (!description.documentation) description.documentation = typeDocumentation(program, file, cursor);
   return description;
 }
 
@@ -52,8 +52,8 @@ function withoutAliasLines(parts: ts.SymbolDisplayPart[]): ts.SymbolDisplayPart[
   return importLine === -1 ? rest : rest.slice(0, importLine);
 }
 
-function typeDocumentation(service: CellLanguageService, program: ts.Program, cursor: number): string {
-  const token = tokenAt(service.sourceFile(program), cursor);
+function typeDocumentation(program: ts.Program, file: ts.SourceFile, cursor: number): string {
+  const token = tokenAt(file, cursor);
   if (!token || !ts.isIdentifier(token)) return "";
   const checker = program.getTypeChecker();
   const type = checker.getTypeAtLocation(token);
@@ -64,8 +64,8 @@ function typeDocumentation(service: CellLanguageService, program: ts.Program, cu
   return text ? `${checker.typeToString(type)}: ${text}` : "";
 }
 
-function describeCall(service: CellLanguageService, cursor: number): Description | undefined {
-  const help = service.service.getSignatureHelpItems(service.fileName, cursor, undefined);
+function describeCall(service: CellLanguageService, file: ts.SourceFile, cursor: number): Description | undefined {
+  const help = service.service.getSignatureHelpItems(file.fileName, cursor, undefined);
   const item = help?.items[help.selectedItemIndex];
   if (!help || !item) return undefined;
 
@@ -82,7 +82,7 @@ function describeCall(service: CellLanguageService, cursor: number): Description
   if (!documentation) {
     // An overload without documentation of its own, such as Dense's constructors, takes the callee's:
     // the name that ends at the `(` just before the arguments.
-    const callee = service.service.getQuickInfoAtPosition(service.fileName, help.applicableSpan.start - 1);
+    const callee = service.service.getQuickInfoAtPosition(file.fileName, help.applicableSpan.start - 1);
     documentation = ts.displayPartsToString(callee?.documentation);
     if (tags.length === 0) tags = callee?.tags ?? [];
   }

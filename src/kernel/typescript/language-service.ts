@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ts from "typescript";
-import type { CheckerGlobals, LibraryResolvingHost } from "./checker";
+import { parseStandaloneCell, readsModules, STANDALONE_CELLS, type CheckerGlobals, type LibraryResolvingHost } from "./checker";
 
 /** A LanguageServiceHost with the resolution-cache hook that TypeScript's language service also reads. */
 type CachingHost = ts.LanguageServiceHost & Pick<LibraryResolvingHost, "resolveLibrary"> & { getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined };
@@ -12,8 +12,10 @@ type CachingHost = ts.LanguageServiceHost & Pick<LibraryResolvingHost, "resolveL
  * are therefore reused as they are, and so are its module resolutions.
  *
  * The edited cell is a module, so its top-level declarations shadow the history's globals of the
- * same name, as they do when the cell is checked before it runs. A new program is built only when
- * the cell or a file of the checker changed since the last request.
+ * same name, as they do when the cell is checked before it runs. A cell that reads no other file is
+ * parsed on its own and read through the program of an empty cell (see open()). A new program is
+ * built only when a file of the checker changed since the last request, or the cell imports something
+ * and changed.
  */
 export class CellLanguageService {
   /** Name of the edited cell's file, in the notebook's folder so that its imports resolve from there. */
@@ -29,6 +31,13 @@ export class CellLanguageService {
   // parsed files, this assumes that no file disappears while the kernel runs.
   private readonly existingFiles = new Set<string>();
   private version = 0;
+  /** The options that the program passed for the edited cell's file, module detection among them. */
+  private cellFileOptions: ts.CreateSourceFileOptions | undefined;
+  /** The last cell parsed on its own, and how many such cells the program has read. */
+  private standalone: { program: ts.Program; code: string; file: ts.SourceFile; cells: number } | undefined;
+  private standaloneNames = 0;
+  /** Programs whose getSourceFile() also returns the cell parsed on its own. */
+  private readonly opened = new WeakSet<ts.Program>();
 
   constructor(
     private readonly folder: string,
@@ -40,10 +49,44 @@ export class CellLanguageService {
   }
 
   /**
-   * Makes code the text of the edited cell and returns the program that contains it. The program is
-   * the previous one when neither the cell nor the checker's files changed.
+   * Makes code the text of the edited cell and returns the program and the cell's file, which the
+   * language service then finds under its file name.
+   *
+   * Code that reads no other file is parsed on its own (parseStandaloneCell()) and read through the
+   * program of an empty cell, so that program's type checker serves each such cell until a file of the
+   * checker changes. A new program and type checker took most of the 0.8 ms that completing `modelo.`
+   * took in one process.
    */
-  update(code: string): ts.Program {
+  open(code: string): { program: ts.Program; file: ts.SourceFile } {
+    if (readsModules(code)) {
+      const program = this.update(code, false);
+      return { program, file: this.ownFile(program) };
+    }
+
+    const last = this.standalone;
+    const program = this.update("", last !== undefined && last.cells >= STANDALONE_CELLS);
+    if (last?.program === program && last.code === code) return { program, file: last.file };
+    const fileName = join(this.folder, `__tskeras_edited_cell_${++this.standaloneNames}__.ts`);
+    const file = parseStandaloneCell(fileName, code, this.cellFileOptions, this.options ?? {});
+    if (!file) {
+      const own = this.update(code, false);
+      return { program: own, file: this.ownFile(own) };
+    }
+
+    this.standalone = { program, code, file, cells: last?.program === program ? last.cells + 1 : 1 };
+    if (!this.opened.has(program)) {
+      const getSourceFile = program.getSourceFile;
+      program.getSourceFile = (name) => (name === this.standalone?.file.fileName ? this.standalone.file : getSourceFile(name));
+      this.opened.add(program);
+    }
+    return { program, file };
+  }
+
+  /**
+   * Makes code the text of the program's own edited cell and returns the program, the previous one
+   * when neither the cell nor the checker's files changed and renew is false.
+   */
+  private update(code: string, renew: boolean): ts.Program {
     const globals = this.loadGlobals(code);
     if (globals !== this.globals) {
       this.globals = globals;
@@ -52,7 +95,7 @@ export class CellLanguageService {
     }
 
     // An edited file that a cell imports changes the program too, though no root file changed.
-    let changed = code !== this.cellText || globals.ownFilesEdited();
+    let changed = renew || code !== this.cellText || globals.ownFilesEdited();
     for (const root of globals.rootNames) {
       const text = globals.host.readFile(root);
       if (this.rootTexts.get(root) !== text) changed = true;
@@ -66,16 +109,16 @@ export class CellLanguageService {
     return program;
   }
 
-  /** Returns the edited cell's parsed file in the current program. */
-  sourceFile(program: ts.Program): ts.SourceFile {
+  /** Returns the program's own edited cell. */
+  private ownFile(program: ts.Program): ts.SourceFile {
     const file = program.getSourceFile(this.fileName);
     if (!file) throw new Error(`the language service's program has no ${this.fileName}`);
     return file;
   }
 
-  /** Returns whether fileName is the edited cell or the history of earlier cells, whose nodes are new in each program. */
+  /** Returns whether fileName is an edited cell or the history of earlier cells, whose nodes are new in each program. */
   isCellOrHistory(fileName: string): boolean {
-    return fileName === this.fileName || fileName === this.checkerGlobals.historyPath;
+    return fileName === this.fileName || fileName === this.standalone?.file.fileName || fileName === this.checkerGlobals.historyPath;
   }
 
   private get checkerGlobals(): CheckerGlobals {
@@ -131,6 +174,7 @@ export class CellLanguageService {
     const sourceFile = (fileName: string, options: ts.CreateSourceFileOptions | ts.ScriptTarget | undefined): ts.SourceFile => {
       const languageVersion = options ?? ts.ScriptTarget.ES2022;
       if (fileName === this.fileName) {
+        if (typeof options === "object") this.cellFileOptions = options;
         if (this.cellFile?.text !== this.cellText) this.cellFile = ts.createSourceFile(fileName, this.cellText, languageVersion, true);
         return this.cellFile;
       }
