@@ -200,6 +200,27 @@ describe("type checking across cells", () => {
     expect((await client.execute("const numbers: Box<string> = { value: 1 };")).reply).toMatchObject(TYPE_CHECK_ERROR);
   });
 
+  it("carries names declared in declare global", async () => {
+    const declared = await client.execute("declare global {\n  var learningRate: number;\n}\nglobalThis.learningRate = 0.01;");
+    expect(declared.reply.status).toBe("ok");
+    expect(resultText(await client.execute("learningRate * 10"))).toBe("0.1");
+    expect((await client.execute("const rateText: string = learningRate;")).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
+  it("runs declare statements and namespaces of types", async () => {
+    const shapes = await client.execute("namespace Shapes { export interface Circle { r: number } }\nconst circle: Shapes.Circle = { r: 1 };\ncircle.r");
+    expect(resultText(shapes)).toBe("1");
+    expect((await client.execute('const square: Shapes.Circle = { r: "2" };')).reply).toMatchObject(TYPE_CHECK_ERROR);
+
+    // Declared values exist elsewhere, so later cells may name them; here nothing defines them.
+    const declared = await client.execute("declare const injected: number;\ndeclare class Outer { x: number }\ndeclare enum Side { Left }\n\"declared\"");
+    expect(resultText(declared)).toBe("'declared'");
+    const used = await client.execute("const outer: Outer | undefined = undefined;\nconst side: Side | undefined = undefined;\ntypeof injected");
+    expect(used.reply.status).toBe("ok");
+    expect(resultText(used)).toBe("'undefined'");
+    expect((await client.execute('const wrongType: string = injected;')).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
   it("checks a repeated cell again once earlier declarations change", async () => {
     const cell = "laterName * 2";
     expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

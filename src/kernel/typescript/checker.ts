@@ -4,7 +4,7 @@ import { dirname, join, sep } from "node:path";
 import ts from "typescript";
 import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CompiledCell } from "../../runtime/ipc";
 import { compileCell, emitCell, toCellDiagnostic } from "./compile";
-import { collectBindingIdentifiers, collectTopLevelNames, isUsingDeclaration } from "./declarations";
+import { collectBindingIdentifiers, collectTopLevelNames, existsAtRunTime, isUsingDeclaration } from "./declarations";
 import { IMPLICIT_ANY_DIAGNOSTICS, IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
@@ -176,8 +176,8 @@ export class CellChecker {
     // for that took as long as the check itself, 8 ms for a cell that uses `tf.`.
     const parsed = parse(source);
     const names = collectTopLevelNames(parsed);
-    // Interfaces, type aliases and type-only imports declare names too, though none exists at run time.
-    const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement) || isRequireImport(statement));
+    // Interfaces, type aliases, type-only imports and `declare` statements declare names too, though none exists at run time.
+    const declares = names.length > 0 || parsed.statements.some((statement) => ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement) || isRequireImport(statement) || !existsAtRunTime(statement));
     const checked = declares ? exportTopLevelDeclarations(source) : { text: source, insertions: [], exportsByName: false };
     const references = ts.preProcessFile(source, true, false);
     const moduleNames = moduleNamesIn(source, references);
@@ -585,7 +585,12 @@ export function parseStandaloneCell(fileName: string, code: string, fileOptions:
 
 /** Returns whether statement is `declare global { ... }` or `declare module "m" { ... }`. */
 function isAugmentation(statement: ts.Statement): boolean {
-  return ts.isModuleDeclaration(statement) && (ts.isStringLiteral(statement.name) || (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0);
+  return isGlobalAugmentation(statement) || (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name));
+}
+
+/** Returns whether statement is `declare global { ... }`. */
+function isGlobalAugmentation(statement: ts.Statement): statement is ts.ModuleDeclaration {
+  return ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0;
 }
 
 /** Returns whether statement is `import x = require("m")`. */
@@ -672,6 +677,7 @@ function isExportable(statement: ts.Statement): boolean {
     ts.isInterfaceDeclaration(statement) ||
     ts.isTypeAliasDeclaration(statement) ||
     ts.isEnumDeclaration(statement) ||
-    (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name))
+    // `declare global` is not exported: its declarations are the global ones that the history records.
+    (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name) && !isGlobalAugmentation(statement))
   );
 }

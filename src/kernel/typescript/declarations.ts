@@ -24,7 +24,10 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
       ts.setTextRange(factory.createExpressionStatement(factory.createAssignment(target, value)), original);
 
     for (const statement of sourceFile.statements) {
-      if (ts.isImportDeclaration(statement)) {
+      if (!existsAtRunTime(statement)) {
+        // TypeScript's emit leaves it out, so there is no value to publish.
+        body.push(statement);
+      } else if (ts.isImportDeclaration(statement)) {
         body.push(...rewriteImport(statement, factory, globalNames, () => `__module${moduleCount++}`));
       } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
         // `import x = require("m")` binds what the module exports as a whole, as the loader returns it.
@@ -37,7 +40,7 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
           ]),
         );
         body.push(assign(factory.createIdentifier(statement.name.text), load, statement));
-      } else if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
+      } else if (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           const bound: ts.Identifier[] = [];
           collectBindingIdentifiers(declaration.name, bound);
@@ -227,6 +230,20 @@ export function isUsingDeclaration(statement: ts.VariableStatement): boolean {
   return kind === ts.NodeFlags.Using || kind === ts.NodeFlags.AwaitUsing;
 }
 
+/** TypeScript's test of whether a namespace has code at run time. It is not in TypeScript 5.9's public declarations. */
+const internals = ts as unknown as { getModuleInstanceState?(node: ts.ModuleDeclaration): number };
+const INSTANTIATED = 1;
+
+/**
+ * Returns whether statement creates something at run time. A `declare` statement, `declare global`
+ * among them, only describes what exists elsewhere, and a namespace of types only has no code.
+ */
+export function existsAtRunTime(statement: ts.Statement): boolean {
+  if (ts.canHaveModifiers(statement) && hasModifier(statement, ts.SyntaxKind.DeclareKeyword)) return false;
+  if (ts.isModuleDeclaration(statement) && internals.getModuleInstanceState) return internals.getModuleInstanceState(statement) === INSTANTIATED;
+  return true;
+}
+
 /** Returns the names a cell's top-level statements bind at run time, in order. */
 export function collectTopLevelNames(file: ts.SourceFile): string[] {
   return [...new Set(collectTopLevelBindings(file).map((identifier) => identifier.text))];
@@ -254,7 +271,8 @@ export function findReplacedGlobals(code: string, globalNames: ReadonlySet<strin
 export function collectTopLevelBindings(file: ts.SourceFile): ts.Identifier[] {
   const bindings: ts.Identifier[] = [];
   for (const statement of file.statements) {
-    if (ts.isVariableStatement(statement) && !hasModifier(statement, ts.SyntaxKind.DeclareKeyword) && !isUsingDeclaration(statement)) {
+    if (!existsAtRunTime(statement)) continue;
+    if (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) {
       for (const declaration of statement.declarationList.declarations) collectBindingIdentifiers(declaration.name, bindings);
     } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
       bindings.push(statement.name);

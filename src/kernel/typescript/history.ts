@@ -71,7 +71,11 @@ export class DeclarationHistory {
     const byName = new Map<string, string[]>();
     const add = (name: string, declaration: string) => byName.set(name, [...(byName.get(name) ?? []), declaration]);
 
-    for (const statement of file.statements) {
+    // What a cell declares in `declare global { ... }` is recorded as its other declarations are.
+    const statements = file.statements.flatMap((statement) =>
+      ts.isModuleDeclaration(statement) && statement.flags & ts.NodeFlags.GlobalAugmentation && statement.body && ts.isModuleBlock(statement.body) ? [...statement.body.statements] : [statement],
+    );
+    for (const statement of statements) {
       if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) continue;
       // The documentation comments go along, so inspecting the name in a later cell shows them.
       const docs = docComments(statement, file);
