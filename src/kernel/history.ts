@@ -54,9 +54,14 @@ export class CellHistory {
 
   /** Attaches the text form of a cell's result to its entry. */
   recordOutput(line: number, result: Record<string, unknown> | undefined): void {
-    const cell = this.cells.find((entry) => entry.line === line);
     const text = result?.["text/plain"];
-    if (cell && typeof text === "string") cell.output = text;
+    if (typeof text !== "string") return;
+    // The cell is usually the last one recorded, so the search starts from the end.
+    for (let index = this.cells.length - 1; index >= 0; index--) {
+      if (this.cells[index].line !== line) continue;
+      this.cells[index].output = text;
+      return;
+    }
   }
 
   query(request: HistoryRequest): HistoryEntry[] {

@@ -55,4 +55,12 @@ describe("CellChecker", () => {
     expect(first.compile(1).code).not.toContain("answer");
     expect(JSON.parse(first.compile(1).sourceMap).sourcesContent).toEqual(["6 * 7"]);
   }, 60_000);
+
+  it("names a cell run again by its new count", () => {
+    const first = checker.check("throw new Error('again')").compile(3);
+    const again = checker.check("throw new Error('again')").compile(4);
+    expect(first.filename).toBe("cell[3].ts");
+    expect(again.filename).toBe("cell[4].ts");
+    expect(again.code).toBe(first.code);
+  }, 60_000);
 });

@@ -19,7 +19,7 @@ const compilerOptions: ts.CompilerOptions = {
  * Types are removed, not checked, at this step.
  */
 export function compileCell(source: string, executionCount: number): CompileResult {
-  const fileName = `cell[${executionCount}].ts`;
+  const fileName = cellFileName(executionCount);
   let mayBlock = true;
 
   const output = ts.transpileModule(source, {
@@ -57,7 +57,12 @@ export function emitCell(program: ts.Program, cell: ts.SourceFile, executionCoun
 function compiledCell(outputText: string, sourceMap: string, executionCount: number, blocking: boolean): CompiledCell {
   // A cell that is a module ends with `export {};` in TypeScript's output; the rewritten cell is a script.
   const code = outputText.replace(/^export \{\};$/m, "").replace(/^\/\/# sourceMappingURL=.*$/m, "");
-  return { code, filename: `cell[${executionCount}].ts`, sourceMap, mayBlock: blocking };
+  return { code, filename: cellFileName(executionCount), sourceMap, mayBlock: blocking };
+}
+
+/** Returns the file name under which a cell's code runs and its tracebacks name it. */
+export function cellFileName(executionCount: number): string {
+  return `cell[${executionCount}].ts`;
 }
 
 /** Node kinds that run code of unknown length as the statement that contains them runs. */
