@@ -1,6 +1,6 @@
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { KernelClient } from "../../src/notebook/client";
+import type { ExecuteResult, KernelClient } from "../../src/notebook/client";
 import { resultText, startKernel, stopKernel, TYPE_CHECK_ERROR } from "./fixture";
 
 // Imports resolve from the notebook's folder: packages of every module format, JSON and .ts files.
@@ -114,6 +114,42 @@ describe("imports in cells", () => {
     const wrong = await client.execute("const second: number = rate();");
     expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     expect(String(wrong.reply.evalue)).toContain("TS2322");
+  });
+
+  it("checks against an edited .ts file that completion read first", async () => {
+    const file = join(folder, "speeds.ts");
+    writeFileSync(file, "export const speed: number = 1;\n");
+    expect((await client.execute('import { speed } from "./speeds.ts";')).reply.status).toBe("ok");
+    expect(resultText(await client.execute("speed"))).toBe("1");
+
+    editLater(file, "export const speed: string = 'fast';\n");
+    const shown = await client.inspect("speed", 1, 0);
+    expect(String((shown.reply.data as Record<string, unknown>)["text/plain"])).toContain("const speed: string");
+    expect((await client.execute("const label: string = speed;")).reply.status).toBe("ok");
+  });
+
+  it("completes against an edited .ts file that a cell read first", async () => {
+    const file = join(folder, "sizes.ts");
+    writeFileSync(file, "export const size: number = 1;\n");
+    expect((await client.execute('import { size } from "./sizes.ts";')).reply.status).toBe("ok");
+    expect(resultText(await client.execute("size"))).toBe("1");
+    expect(completionTexts(await client.complete("size.toF", 8))).toContain("toFixed");
+
+    editLater(file, "export const size: string = 'large';\n");
+    expect((await client.execute("size.length")).reply.status).toBe("ok");
+    expect(completionTexts(await client.complete("size.toU", 8))).toContain("toUpperCase");
+    expect(completionTexts(await client.complete("size.toF", 8))).toEqual([]);
+  });
+
+  it("checks a repeated cell again after an edit", async () => {
+    const file = join(folder, "modes.ts");
+    writeFileSync(file, "export const mode: number = 1;\n");
+    expect((await client.execute('import { mode } from "./modes.ts";')).reply.status).toBe("ok");
+    const cell = "mode.toUpperCase();";
+    expect((await client.execute(cell)).reply).toMatchObject(TYPE_CHECK_ERROR);
+
+    editLater(file, "export const mode: string = 'train';\n");
+    expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeError" });
   });
 
   it("shows the lines of an imported .ts file in a traceback", async () => {
@@ -233,3 +269,14 @@ describe("imports in cells", () => {
     expect(resultText(await client.execute('require.resolve("cjs-greet").endsWith("index.js")'))).toBe("true");
   });
 });
+
+/** Writes text to file with a modification time later than any before it, whatever the file system's time resolution. */
+function editLater(file: string, text: string): void {
+  writeFileSync(file, text);
+  const later = new Date(Date.now() + 5_000);
+  utimesSync(file, later, later);
+}
+
+function completionTexts(result: ExecuteResult): string[] {
+  return result.reply.matches as string[];
+}

@@ -35,8 +35,8 @@ export interface CheckerGlobals {
   rootNames: string[];
   /** The generated file of earlier cells' declarations, which changes as cells run. */
   historyPath: string;
-  /** Returns whether one of the learner's files that programs read was edited since the last call. */
-  ownFilesEdited(): boolean;
+  /** Returns a number that changes whenever one of the learner's files that programs read is edited. */
+  ownFilesVersion(): number;
 }
 
 const EXPORT = "export ";
@@ -52,6 +52,7 @@ interface StandaloneProgram {
   /** The history's text that the program contains. */
   history: string | undefined;
   filesVersion: number;
+  ownFilesVersion: number;
   /** How many cells it has checked. */
   cells: number;
 }
@@ -88,8 +89,10 @@ export class CellChecker {
   /** Modification times of the parsed files that are neither a library's nor a package's, by file name. */
   private readonly ownFileTimes = new Map<string, number>();
   private fixedFolders: string[] | undefined;
-  /** The modification time of each edited file that ownFilesEdited() has already reported. */
-  private readonly editedSeen = new Map<string, number>();
+  /** How many edits of the learner's files have been found, by their modification times. */
+  private ownFileEdits = 0;
+  /** The modification time of each edited file when its edit was counted. */
+  private readonly countedEdits = new Map<string, number>();
   private readonly virtualFiles = new Map<string, string>();
   private readonly preludePath: string;
   private readonly bundlePath: string;
@@ -110,7 +113,7 @@ export class CellChecker {
   private readonly cellPath: string;
   private program: ts.Program | undefined;
   private cachedGlobals: CheckerGlobals | undefined;
-  private lastCheck: { source: string; historyVersion: number; result: CheckResult } | undefined;
+  private lastCheck: { source: string; historyVersion: number; ownFilesVersion: number; result: CheckResult } | undefined;
   private resolutionCaches: { clear(): void }[] = [];
   private standalone: StandaloneProgram | undefined;
   /** How many cells standaloneCell() has parsed, for their file names. */
@@ -166,10 +169,10 @@ export class CellChecker {
 
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
-    // A cell run again unchanged, against the same history and with nothing to load from disk, has
-    // the same diagnostics, so the last result is reused. Re-running a cell is common in notebooks.
+    // A cell run again unchanged, against the same history and the same versions of the learner's
+    // files, with nothing to load from disk, has the same diagnostics, so the last result is reused. Re-running a cell is common in notebooks.
     const last = this.lastCheck;
-    if (last && last.source === source && last.historyVersion === this.history.version) return last.result;
+    if (last && last.source === source && last.historyVersion === this.history.version && last.ownFilesVersion === this.ownFilesVersion()) return last.result;
 
     // A cell that declares names is checked with each top-level declaration exported, so the same
     // program gives the declaration file of its history entry. A second program and type checker
@@ -207,7 +210,7 @@ export class CellChecker {
       },
       commit: () => this.commit(program, cell, names, declares),
     };
-    this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, result };
+    this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, ownFilesVersion: this.ownFilesVersion(), result };
     return result;
   }
 
@@ -237,27 +240,25 @@ export class CellChecker {
   }
 
   /**
-   * Returns a program of the preloaded files and the history with an empty cell, built again once the
-   * history or a loaded file has changed. Its type checker checks the cells that standaloneCell() parses.
+   * Returns a program of the preloaded files and the history with an empty cell. It is built again once
+   * the history, a loaded file or one of the learner's files has changed, and after STANDALONE_CELLS
+   * cells. Its type checker checks the cells that standaloneCell() parses.
    */
   private standaloneProgram(): StandaloneProgram {
     const history = this.virtualFiles.get(this.historyPath);
     const current = this.standalone;
-    const fresh = current && current.history === history && current.filesVersion === this.filesVersion && current.cells < STANDALONE_CELLS && !this.ownFileChanged();
+    const fresh =
+      current &&
+      current.history === history &&
+      current.filesVersion === this.filesVersion &&
+      current.cells < STANDALONE_CELLS &&
+      current.ownFilesVersion === this.ownFilesVersion();
     if (current && fresh) return current;
 
     let program = this.createProgram("");
     if (this.loadNodeModulesOfNewFiles(program)) program = this.createProgram("");
-    this.standalone = { program, history, filesVersion: this.filesVersion, cells: 0 };
+    this.standalone = { program, history, filesVersion: this.filesVersion, ownFilesVersion: this.ownFilesVersion(), cells: 0 };
     return this.standalone;
-  }
-
-  /** Returns whether one of the learner's files that programs read has changed since it was parsed. */
-  private ownFileChanged(): boolean {
-    for (const [fileName, parsedAt] of this.ownFileTimes) {
-      if ((statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0) !== parsedAt) return true;
-    }
-    return false;
   }
 
   /**
@@ -272,24 +273,25 @@ export class CellChecker {
       host: this.host,
       rootNames: [this.libraryPath, ...this.nodeTypesPaths, this.pendingModulesPath, this.bundlePath, this.preludePath, this.historyPath],
       historyPath: this.historyPath,
-      ownFilesEdited: () => this.ownFilesEdited(),
+      ownFilesVersion: () => this.ownFilesVersion(),
     };
     return this.cachedGlobals;
   }
 
   /**
-   * Returns whether a parsed file of the learner's was edited since it was parsed or since the last
-   * call. The edited file is parsed again when a program next reads it.
+   * Returns a number that changes whenever one of the learner's parsed files is edited. The edited file
+   * is parsed again when a program next reads it. Each program that read the file must then be built
+   * again, so the number changes once per edit, whether a stat here or the host finds it first.
    */
-  private ownFilesEdited(): boolean {
-    let edited = false;
-    for (const [fileName, parsedAt] of this.ownFileTimes) {
-      const modified = statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-      if (modified === parsedAt || this.editedSeen.get(fileName) === modified) continue;
-      this.editedSeen.set(fileName, modified);
-      edited = true;
-    }
-    return edited;
+  private ownFilesVersion(): number {
+    for (const [fileName, parsedAt] of this.ownFileTimes) this.countEdit(fileName, statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0, parsedAt);
+    return this.ownFileEdits;
+  }
+
+  private countEdit(fileName: string, modified: number, parsedAt: number | undefined): void {
+    if (modified === parsedAt || this.countedEdits.get(fileName) === modified) return;
+    this.countedEdits.set(fileName, modified);
+    this.ownFileEdits++;
   }
 
   private prepare(): void {
@@ -510,7 +512,10 @@ export class CellChecker {
       // The learner's own files, such as a helpers.ts next to the notebook, are parsed again once edited.
       let file = this.cachedFiles.get(fileName);
       const modified = file && this.isOwnFile(fileName) ? statSync(fileName, { throwIfNoEntry: false })?.mtimeMs : undefined;
-      if (file && modified !== undefined && modified !== this.ownFileTimes.get(fileName)) file = undefined;
+      if (file && modified !== undefined && modified !== this.ownFileTimes.get(fileName)) {
+        this.countEdit(fileName, modified, this.ownFileTimes.get(fileName));
+        file = undefined;
+      }
       if (!file) {
         file = getSourceFile(fileName, languageVersion, onError);
         if (file) this.cachedFiles.set(fileName, file);

@@ -31,6 +31,8 @@ export class CellLanguageService {
   // parsed files, this assumes that no file disappears while the kernel runs.
   private readonly existingFiles = new Set<string>();
   private version = 0;
+  /** The checker's ownFilesVersion() when the current program was built. */
+  private ownFilesVersion = 0;
   /** The options that the program passed for the edited cell's file, module detection among them. */
   private cellFileOptions: ts.CreateSourceFileOptions | undefined;
   /** The last cell parsed on its own, and how many such cells the program has read. */
@@ -95,7 +97,9 @@ export class CellLanguageService {
     }
 
     // An edited file that a cell imports changes the program too, though no root file changed.
-    let changed = renew || code !== this.cellText || globals.ownFilesEdited();
+    const ownFiles = globals.ownFilesVersion();
+    let changed = renew || code !== this.cellText || ownFiles !== this.ownFilesVersion;
+    this.ownFilesVersion = ownFiles;
     for (const root of globals.rootNames) {
       const text = globals.host.readFile(root);
       if (this.rootTexts.get(root) !== text) changed = true;
