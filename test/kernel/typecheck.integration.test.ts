@@ -207,6 +207,24 @@ describe("type checking across cells", () => {
     expect((await client.execute("const rateText: string = learningRate;")).reply).toMatchObject(TYPE_CHECK_ERROR);
   });
 
+  it("redefines names declared in declare global", async () => {
+    const first = "declare global {\n  var counter: number;\n  type Unit = number;\n  class Meter { read(): number }\n}";
+    expect((await client.execute(first)).reply.status).toBe("ok");
+    const second = "declare global {\n  var counter: string;\n  type Unit = string;\n  class Meter { label(): string }\n}";
+    expect((await client.execute(second)).reply.status).toBe("ok");
+
+    const used = await client.execute('globalThis.counter = "ten";\nconst unit: Unit = "m";\nconst labelOf = (meter: Meter): string => meter.label();\ncounter.length');
+    expect(resultText(used)).toBe("3");
+    expect((await client.execute("const old: number = counter;")).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
+  it("accepts a var declared twice in a cell", async () => {
+    expect(resultText(await client.execute("var twice = 1;\nvar twice = 2;\ntwice"))).toBe("2");
+    expect(resultText(await client.execute("var [left, right] = [1, 2];\nvar left = 3;\nleft + right"))).toBe("5");
+    expect((await client.execute("const sum: number = twice + left;")).reply.status).toBe("ok");
+    expect((await client.execute('var twice = 1;\nvar twice = "two";')).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
   it("runs declare statements and namespaces of types", async () => {
     const shapes = await client.execute("namespace Shapes { export interface Circle { r: number } }\nconst circle: Shapes.Circle = { r: 1 };\ncircle.r");
     expect(resultText(shapes)).toBe("1");

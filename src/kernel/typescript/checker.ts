@@ -115,6 +115,8 @@ export class CellChecker {
   private cachedGlobals: CheckerGlobals | undefined;
   private lastCheck: { source: string; historyVersion: number; ownFilesVersion: number; result: CheckResult } | undefined;
   private resolutionCaches: { clear(): void }[] = [];
+  /** Names that the cell being checked declares inside `declare global`, which the history then leaves out. */
+  private redeclaredGlobals: ReadonlySet<string> = new Set();
   private standalone: StandaloneProgram | undefined;
   /** How many cells standaloneCell() has parsed, for their file names. */
   private standaloneCells = 0;
@@ -185,8 +187,16 @@ export class CellChecker {
     const references = ts.preProcessFile(source, true, false);
     const moduleNames = moduleNamesIn(source, references);
     const readsFiles = references.importedFiles.length + references.referencedFiles.length + references.typeReferenceDirectives.length > 0;
-    this.prepare();
-    const { program, cell } = (!readsFiles && moduleNames.length === 0 && this.standaloneCell(checked.text)) || this.cellProgram(checked.text, moduleNames);
+    // The history leaves out what the cell declares again inside `declare global`, which would clash.
+    this.redeclaredGlobals = globalAugmentationNames(parsed);
+    let opened: { program: ts.Program; cell: ts.SourceFile };
+    try {
+      this.prepare();
+      opened = (!readsFiles && moduleNames.length === 0 && this.standaloneCell(checked.text)) || this.cellProgram(checked.text, moduleNames);
+    } finally {
+      this.redeclaredGlobals = new Set();
+    }
+    const { program, cell } = opened;
 
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
@@ -318,7 +328,7 @@ export class CellChecker {
       this.coreNodeFiles = new Set(this.nodeTypes.loadedFiles().map((file) => file.index));
       this.virtualFiles.set(this.preludePath, buildPrelude(this.options, this.host));
     }
-    this.virtualFiles.set(this.historyPath, this.history.text());
+    this.virtualFiles.set(this.historyPath, this.history.text(this.redeclaredGlobals));
   }
 
   /** Loads the modules of @types/node among moduleNames into the next program, and returns whether any was new. */
@@ -598,6 +608,24 @@ function isAugmentation(statement: ts.Statement): boolean {
   return isGlobalAugmentation(statement) || (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name));
 }
 
+/** Returns the names that the `declare global { ... }` blocks of a cell declare. */
+function globalAugmentationNames(file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of file.statements) {
+    if (!isGlobalAugmentation(statement) || !statement.body || !ts.isModuleBlock(statement.body)) continue;
+    for (const inner of statement.body.statements) {
+      if (ts.isVariableStatement(inner)) {
+        const bound: ts.Identifier[] = [];
+        inner.declarationList.declarations.forEach((declaration) => collectBindingIdentifiers(declaration.name, bound));
+        bound.forEach((identifier) => names.add(identifier.text));
+      } else if ((ts.isFunctionDeclaration(inner) || ts.isClassDeclaration(inner) || ts.isInterfaceDeclaration(inner) || ts.isTypeAliasDeclaration(inner) || ts.isEnumDeclaration(inner) || ts.isModuleDeclaration(inner)) && inner.name && ts.isIdentifier(inner.name)) {
+        names.add(inner.name.text);
+      }
+    }
+  }
+  return names;
+}
+
 /** Returns whether statement is `declare global { ... }`. */
 function isGlobalAugmentation(statement: ts.Statement): statement is ts.ModuleDeclaration {
   return ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0;
@@ -640,15 +668,19 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
   const insertions: number[] = [];
   const exportedByName: string[] = [];
+  const repeatedVars = repeatedVarNames(file);
   for (const statement of file.statements) {
     if (!isExportable(statement)) continue;
     const modifiers = ts.getModifiers(statement as ts.HasModifiers) ?? [];
     if (modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    if (ts.isVariableStatement(statement) && !modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) && statement.declarationList.declarations.some(isAutoTyped)) {
+    if (ts.isVariableStatement(statement) && !modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
       const bound: ts.Identifier[] = [];
       statement.declarationList.declarations.forEach((declaration) => collectBindingIdentifiers(declaration.name, bound));
-      exportedByName.push(...bound.map((identifier) => identifier.text));
-      continue;
+      // TypeScript rejects a `var` declared again only when it is exported, so such a `var` is exported once by name.
+      if (statement.declarationList.declarations.some(isAutoTyped) || bound.some((identifier) => repeatedVars.has(identifier.text))) {
+        exportedByName.push(...bound.map((identifier) => identifier.text));
+        continue;
+      }
     }
     insertions.push(statement.getStart(file));
   }
@@ -661,8 +693,24 @@ function exportTopLevelDeclarations(source: string): { text: string; insertions:
   }
   text += source.slice(last);
   // After the cell's own text, so no offset of the cell moves.
-  if (exportedByName.length > 0) text += `\n${EXPORT}{ ${exportedByName.join(", ")} };`;
+  if (exportedByName.length > 0) text += `\n${EXPORT}{ ${[...new Set(exportedByName)].join(", ")} };`;
   return { text, insertions, exportsByName: exportedByName.length > 0 };
+}
+
+/** Returns the names that more than one top-level `var` declaration of file declares. */
+function repeatedVarNames(file: ts.SourceFile): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || statement.declarationList.flags & ts.NodeFlags.BlockScoped) continue;
+    const bound: ts.Identifier[] = [];
+    statement.declarationList.declarations.forEach((declaration) => collectBindingIdentifiers(declaration.name, bound));
+    for (const { text } of bound) {
+      if (seen.has(text)) repeated.add(text);
+      seen.add(text);
+    }
+  }
+  return repeated;
 }
 
 /**

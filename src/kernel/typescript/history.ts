@@ -46,19 +46,23 @@ export class DeclarationHistory {
 
   /**
    * Returns the module's source: the imports, the earlier declarations of types defined again, then one
-   * `declare global` block with every entry.
+   * `declare global` block with every entry. The entries of the names in without are left out, for a
+   * cell that declares them again inside its own `declare global`, which would otherwise clash with them.
    */
-  text(): string {
-    if (this.cachedText !== undefined) return this.cachedText;
+  text(without: ReadonlySet<string> = new Set()): string {
+    const omitted = [...without].some((name) => this.entries.has(name));
+    if (!omitted && this.cachedText !== undefined) return this.cachedText;
     const imports = new Set<string>(this.previousTypes.imports);
     const declarations: string[] = [];
-    for (const entry of this.entries.values()) {
+    for (const [name, entry] of this.entries) {
+      if (without.has(name)) continue;
       entry.imports.forEach((line) => imports.add(line));
       declarations.push(...entry.declarations);
     }
     const global = ["declare global {", ...declarations.map((d) => "  " + d), "}"];
-    this.cachedText = [...imports, "export {};", ...this.previousTypes.declarations, ...global, ""].join("\n");
-    return this.cachedText;
+    const text = [...imports, "export {};", ...this.previousTypes.declarations, ...global, ""].join("\n");
+    if (!omitted) this.cachedText = text;
+    return text;
   }
 
   /**
@@ -69,7 +73,11 @@ export class DeclarationHistory {
     const file = ts.createSourceFile("cell.d.ts", dts, ts.ScriptTarget.ES2022, false);
     const imports = file.statements.filter(ts.isImportDeclaration).map((statement) => statement.getText(file));
     const byName = new Map<string, string[]>();
-    const add = (name: string, declaration: string) => byName.set(name, [...(byName.get(name) ?? []), declaration]);
+    // A `var` declared twice with one type emits the same declaration twice.
+    const add = (name: string, declaration: string) => {
+      const declarations = byName.get(name) ?? [];
+      if (!declarations.includes(declaration)) byName.set(name, [...declarations, declaration]);
+    };
 
     // What a cell declares in `declare global { ... }` is recorded as its other declarations are.
     const statements = file.statements.flatMap((statement) =>
