@@ -152,6 +152,20 @@ describe("imports in cells", () => {
     expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "TypeError" });
   });
 
+  it("takes Node's types for a reference to node types", async () => {
+    const referenced = await client.execute('/// <reference types="node" />\nprocess.version.startsWith("v")');
+    expect(resultText(referenced)).toBe("true");
+
+    const packageFolder = join(folder, "node_modules", "buffer-text");
+    mkdirSync(packageFolder, { recursive: true });
+    writeFileSync(join(packageFolder, "package.json"), JSON.stringify({ name: "buffer-text", version: "1.0.0", main: "index.js", types: "index.d.ts" }));
+    writeFileSync(join(packageFolder, "index.js"), "exports.textOf = (buffer) => buffer.toString();\n");
+    writeFileSync(join(packageFolder, "index.d.ts"), '/// <reference types="node" />\nexport declare function textOf(buffer: Buffer): string;\n');
+    const imported = await client.execute('import { textOf } from "buffer-text";\ntextOf(Buffer.from("ok"))');
+    expect(resultText(imported)).toBe("'ok'");
+    expect((await client.execute("textOf(42);")).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
   it("shows the lines of an imported .ts file in a traceback", async () => {
     const result = await client.execute('import { checkPositive } from "./checks.ts";\ncheckPositive(-1)');
     expect(result.reply).toMatchObject({ status: "error", ename: "RangeError", evalue: "negative: -1" });
