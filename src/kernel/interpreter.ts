@@ -152,9 +152,10 @@ export class TypeScriptInterpreter implements Interpreter {
       cell = compiled.cell;
     }
 
-    // 4. Run it; its declarations then exist, so later cells are checked against them.
+    // 4. Run it; its declarations then exist, so later cells are checked against them. Those after the
+    //    statement that threw were never assigned.
     const done = await this.executor.execute(requestId, cell);
-    if (check) check.commit();
+    if (check) check.commit(done.error ? done.stoppedAt : undefined);
     else checker.recordUnchecked(code);
 
     if (done.error?.ename === EXECUTOR_DIED) checker.resetHistory();

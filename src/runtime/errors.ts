@@ -3,7 +3,7 @@ import { SourceMap } from "node:module";
 import { basename } from "node:path";
 import { inspect } from "node:util";
 import { messages } from "../i18n";
-import type { CompiledCell, ErrorReport } from "./ipc";
+import type { CellPosition, CompiledCell, ErrorReport } from "./ipc";
 
 
 interface CellMapping {
@@ -68,6 +68,14 @@ export function errorReport(thrown: unknown): ErrorReport {
   const innermost = frames[0];
   if (innermost) traceback.push(...codeExcerpt(innermost));
   return { ename, evalue, traceback };
+}
+
+/** Returns where the top level of the cell compiled as filename was when thrown was thrown, if its stack shows it. */
+export function stoppedAt(thrown: unknown, filename: string): CellPosition | undefined {
+  if (!(thrown instanceof Error) && !isErrorLike(thrown)) return undefined;
+  const frames = parseCellFrames(thrown.stack ?? "").filter((frame) => frame.filename === filename);
+  const outermost = frames[frames.length - 1];
+  return outermost && { line: outermost.line, column: outermost.column };
 }
 
 function parseCellFrames(stack: string): CellFrame[] {

@@ -10,7 +10,7 @@ import { interruptTraining, whenTrainingIdle } from "../keras";
 import { selectBackend } from "./backend";
 import { CellOutput } from "./cell-output";
 import { captureConsole } from "./console-capture";
-import { errorReport, registerCell } from "./errors";
+import { errorReport, registerCell, stoppedAt } from "./errors";
 import type { CompiledCell, ExecutorEvent, ExecutorRequest } from "./ipc";
 import { commRegistry, noteCellStarted } from "./comms";
 import { ModuleLoader } from "./modules";
@@ -130,7 +130,7 @@ async function runCell(
     } catch (error) {
       tensors.finish(undefined);
       output.finish();
-      return { type: "done", requestId, error: errorReport(error) };
+      return { type: "done", requestId, error: errorReport(error), stoppedAt: stoppedAt(error, cell.filename) };
     } finally {
       interruptAwaitingCell = undefined;
     }

@@ -78,7 +78,16 @@ export type ExecutorEvent =
   | { type: "input_request"; requestId: string; prompt: string; password: boolean }
   | CommEnvelope
   | { type: "option"; name: "typecheck"; value: TypecheckMode }
-  | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport };
+  | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport; stoppedAt?: CellPosition };
+
+/**
+ * Where in a cell's own top level its code was when it threw: the 1-based line and column of the
+ * outermost frame in the cell, in the cell's TypeScript.
+ */
+export interface CellPosition {
+  line: number;
+  column: number;
+}
 
 /** Events that carry output of a cell, published on iopub under the cell's request. */
 export type CellOutputEvent = Extract<ExecutorEvent, { type: "stream" | "display" | "error" | "clear" | "comm" }>;

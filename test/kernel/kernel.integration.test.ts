@@ -117,6 +117,23 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).toMatch(/cell\[\d+\], line 2, column \d+/);
   });
 
+  it("carries only what a cell assigned before it threw", async () => {
+    const cell = "const kept = 1;\nthrow new Error('boom');\nconst lost = 'x';\nfunction hoisted() { return 2; }\nclass Late {}\ninterface Shape { r: number }";
+    expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "Error", evalue: "boom" });
+    expect(resultText(await client.execute("kept + hoisted()"))).toBe("3");
+    expect(resultText(await client.execute("const shape: Shape = { r: 1 };\nshape.r"))).toBe("1");
+    for (const unassigned of ["lost", "new Late()"]) {
+      const result = await client.execute(unassigned);
+      expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+      expect(String(result.reply.evalue)).toContain("TS2304");
+    }
+
+    // A name that an earlier cell assigned keeps that value and type.
+    await client.execute("const prior = 1;");
+    await client.execute("function fail(): number { throw new Error('inner'); }\nconst prior: string = String(fail());");
+    expect(resultText(await client.execute("const priorNumber: number = prior;\npriorNumber"))).toBe("1");
+  });
+
   it("shows a thrown value that is not an Error as it prints", async () => {
     const result = await client.execute('throw { code: 42, reason: "full" };');
     expect(result.reply).toMatchObject({ status: "error", ename: "Uncaught", evalue: "{ code: 42, reason: 'full' }" });

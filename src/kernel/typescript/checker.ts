@@ -2,9 +2,9 @@ import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import ts from "typescript";
-import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CompiledCell } from "../../runtime/ipc";
+import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CellPosition, type CompiledCell } from "../../runtime/ipc";
 import { cellFileName, compileCell, emitCell, toCellDiagnostic } from "./compile";
-import { collectBindingIdentifiers, collectTopLevelNames, existsAtRunTime, isUsingDeclaration } from "./declarations";
+import { collectBindingIdentifiers, collectTopLevelNames, existsAtRunTime, isUsingDeclaration, statementBindings } from "./declarations";
 import { IMPLICIT_ANY_DIAGNOSTICS, IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
 import { DeclarationHistory, type ImportMeanings } from "./history";
 import { bundleDeclarations } from "./declaration-bundle";
@@ -24,7 +24,8 @@ export interface CheckResult {
   typeErrors: CellDiagnostic[];
   /** Compiles the checked cell to JavaScript from the same program, which saves parsing it again. */
   compile(executionCount: number): CompiledCell;
-  commit(): void;
+  /** Records the cell's declarations once it has run. stoppedAt, for a cell that threw, leaves out what it never assigned. */
+  commit(stoppedAt?: CellPosition): void;
 }
 
 /** The options, host and root files that let a language service read the checker's files. */
@@ -218,7 +219,7 @@ export class CellChecker {
         compiled ??= checked.text !== source ? compileChecked(source, executionCount) : emitCell(program, cell, executionCount);
         return { ...compiled, filename: cellFileName(executionCount) };
       },
-      commit: () => this.commit(program, cell, names, declares),
+      commit: (stoppedAt) => this.commit(program, cell, names, declares, stoppedAt ? unassignedNames(parsed, stoppedAt) : new Set()),
     };
     this.lastCheck = readsFiles ? undefined : { source, historyVersion: this.history.version, ownFilesVersion: this.ownFilesVersion(), result };
     return result;
@@ -406,7 +407,7 @@ export class CellChecker {
     for (const name of collectTopLevelNames(parse(source))) this.history.recordUntyped(name);
   }
 
-  private commit(program: ts.Program, cell: ts.SourceFile, names: string[], declares: boolean): void {
+  private commit(program: ts.Program, cell: ts.SourceFile, names: string[], declares: boolean, unassigned: ReadonlySet<string>): void {
     if (!declares) return;
 
     // The declaration emit of a module keeps exported declarations only, and check() exported them all.
@@ -421,17 +422,18 @@ export class CellChecker {
     } finally {
       this.options.declaration = false;
     }
-    this.history.recordDeclarationFile(declarationFile);
+    this.history.recordDeclarationFile(declarationFile, unassigned);
 
     const checker = program.getTypeChecker();
     for (const statement of cell.statements) {
+      if (statementBindings(statement).some((identifier) => unassigned.has(identifier.text))) continue;
       if (ts.isImportDeclaration(statement)) this.recordImport(statement, checker);
       if (isRequireImport(statement)) this.recordRequireImport(statement, checker);
     }
 
     // A name the declaration emit could not describe stays usable, typed any.
     for (const name of names) {
-      if (!this.history.has(name)) this.history.recordUntyped(name);
+      if (!this.history.has(name) && !unassigned.has(name)) this.history.recordUntyped(name);
     }
   }
 
@@ -632,6 +634,22 @@ function globalAugmentationNames(file: ts.SourceFile): Set<string> {
 /** Returns whether statement is `declare global { ... }`. */
 function isGlobalAugmentation(statement: ts.Statement): statement is ts.ModuleDeclaration {
   return ts.isModuleDeclaration(statement) && (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0;
+}
+
+/**
+ * Returns the names that a cell which threw at position never assigned: those that the statement
+ * running there and the statements after it bind. Functions are bound before the cell runs, so
+ * theirs are not among them, and a type needs no run.
+ */
+function unassignedNames(file: ts.SourceFile, position: CellPosition): Set<string> {
+  const lineStarts = file.getLineStarts();
+  const offset = (lineStarts[position.line - 1] ?? file.text.length) + position.column - 1;
+  const names = new Set<string>();
+  for (const statement of file.statements) {
+    if (statement.end <= offset || ts.isFunctionDeclaration(statement)) continue;
+    for (const identifier of statementBindings(statement)) names.add(identifier.text);
+  }
+  return names;
 }
 
 /** Returns whether statement is `import x = require("m")`. */

@@ -269,26 +269,29 @@ export function findReplacedGlobals(code: string, globalNames: ReadonlySet<strin
 
 /** Returns the identifiers that a cell's top-level statements bind at run time, in order. */
 export function collectTopLevelBindings(file: ts.SourceFile): ts.Identifier[] {
-  const bindings: ts.Identifier[] = [];
-  for (const statement of file.statements) {
-    if (!existsAtRunTime(statement)) continue;
-    if (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) {
-      for (const declaration of statement.declarationList.declarations) collectBindingIdentifiers(declaration.name, bindings);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
-      bindings.push(statement.name);
-    } else if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) {
-      bindings.push(statement.name);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && !statement.isTypeOnly) {
-      bindings.push(statement.name);
-    } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
-      const clause = statement.importClause;
-      if (clause.name) bindings.push(clause.name);
-      const namedBindings = clause.namedBindings;
-      if (namedBindings && ts.isNamespaceImport(namedBindings)) bindings.push(namedBindings.name);
-      if (namedBindings && ts.isNamedImports(namedBindings)) bindings.push(...namedBindings.elements.filter((element) => !element.isTypeOnly).map((element) => element.name));
-    }
+  return file.statements.flatMap(statementBindings);
+}
+
+/** Returns the identifiers that one top-level statement of a cell binds at run time. */
+export function statementBindings(statement: ts.Statement): ts.Identifier[] {
+  if (!existsAtRunTime(statement)) return [];
+  if (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) {
+    const bindings: ts.Identifier[] = [];
+    for (const declaration of statement.declarationList.declarations) collectBindingIdentifiers(declaration.name, bindings);
+    return bindings;
   }
-  return bindings;
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name];
+  if ((ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) && ts.isIdentifier(statement.name)) return [statement.name];
+  if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && !statement.isTypeOnly) return [statement.name];
+  if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+    const clause = statement.importClause;
+    const bindings: ts.Identifier[] = clause.name ? [clause.name] : [];
+    const namedBindings = clause.namedBindings;
+    if (namedBindings && ts.isNamespaceImport(namedBindings)) bindings.push(namedBindings.name);
+    if (namedBindings && ts.isNamedImports(namedBindings)) bindings.push(...namedBindings.elements.filter((element) => !element.isTypeOnly).map((element) => element.name));
+    return bindings;
+  }
+  return [];
 }
 
 /** Adds the identifiers that a declaration's name binds, through destructuring patterns, to identifiers. */

@@ -67,14 +67,15 @@ export class DeclarationHistory {
 
   /**
    * Records a cell's declaration file (TypeScript's .d.ts emit of the cell, every top-level
-   * declaration exported) under the names it declares.
+   * declaration exported) under the names it declares, except those in skipped.
    */
-  recordDeclarationFile(dts: string): void {
+  recordDeclarationFile(dts: string, skipped: ReadonlySet<string> = new Set()): void {
     const file = ts.createSourceFile("cell.d.ts", dts, ts.ScriptTarget.ES2022, false);
     const imports = file.statements.filter(ts.isImportDeclaration).map((statement) => statement.getText(file));
     const byName = new Map<string, string[]>();
     // A `var` declared twice with one type emits the same declaration twice.
     const add = (name: string, declaration: string) => {
+      if (skipped.has(name)) return;
       const declarations = byName.get(name) ?? [];
       if (!declarations.includes(declaration)) byName.set(name, [...declarations, declaration]);
     };
