@@ -70,7 +70,7 @@ export function errorReport(thrown: unknown): ErrorReport {
   return { ename, evalue, traceback };
 }
 
-/** Returns where the top level of the cell compiled as filename was when thrown was thrown, if its stack shows it. */
+/** Returns the position of the top-level statement of cell filename that was running when thrown was thrown, if its stack shows it. */
 export function stoppedAt(thrown: unknown, filename: string): CellPosition | undefined {
   if (!(thrown instanceof Error) && !isErrorLike(thrown)) return undefined;
   const frames = parseCellFrames(thrown.stack ?? "").filter((frame) => frame.filename === filename);

@@ -81,8 +81,8 @@ export type ExecutorEvent =
   | { type: "done"; requestId: string; result?: MimeBundle; error?: ErrorReport; stoppedAt?: CellPosition };
 
 /**
- * Where in a cell's own top level its code was when it threw: the 1-based line and column of the
- * outermost frame in the cell, in the cell's TypeScript.
+ * A position in a cell's TypeScript, 1-based: for a cell that threw, the outermost frame in the cell,
+ * which is the top-level statement that was running.
  */
 export interface CellPosition {
   line: number;
