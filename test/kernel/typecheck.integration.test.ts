@@ -221,6 +221,9 @@ describe("type checking across cells", () => {
   it("accepts a var declared twice in a cell", async () => {
     expect(resultText(await client.execute("var twice = 1;\nvar twice = 2;\ntwice"))).toBe("2");
     expect(resultText(await client.execute("var [left, right] = [1, 2];\nvar left = 3;\nleft + right"))).toBe("5");
+    // As in JavaScript, `var` without a value keeps the variable's value.
+    expect(resultText(await client.execute("var kept = 1;\nvar kept: number;\nkept"))).toBe("1");
+    expect(resultText(await client.execute("kept"))).toBe("1");
     expect((await client.execute("const sum: number = twice + left;")).reply.status).toBe("ok");
     expect((await client.execute('var twice = 1;\nvar twice = "two";')).reply).toMatchObject(TYPE_CHECK_ERROR);
   });

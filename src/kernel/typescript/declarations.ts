@@ -45,6 +45,9 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
           const bound: ts.Identifier[] = [];
           collectBindingIdentifiers(declaration.name, bound);
           bound.forEach((identifier) => globalNames.add(identifier.text));
+          // `var x;` keeps the value x has, as in JavaScript; `let x;` makes a new x, undefined.
+          const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
+          if (!declaration.initializer && isVar) continue;
           const value = declaration.initializer ?? factory.createVoidZero();
           const target = ts.isIdentifier(declaration.name)
             ? factory.createIdentifier(declaration.name.text)
