@@ -118,11 +118,12 @@ export class TypeScriptInterpreter implements Interpreter {
 
   async execute(code: string, executionCount: number, requestId: string): Promise<ExecutionOutcome> {
     // 0. A cell that is only `help(name)` shows the documentation in the pager, as IPython's `name?` does.
+    //    A name that is not found goes on to the type check, which reports it.
     const toolchain = this.toolchain();
     const { checker, compileCell } = toolchain;
     const helpCursor = checker.declares("help") ? undefined : helpArgumentEnd(code);
     if (helpCursor !== undefined) {
-      const page = await this.inspect(code, helpCursor, 1);
+      const page = toolchain.introspection.inspect(code, helpCursor, 1, true);
       if (page) return { status: "ok", payload: [{ source: "page", data: page, start: 0 }] };
     }
 

@@ -117,6 +117,18 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).toMatch(/cell\[\d+\], line 2, column \d+/);
   });
 
+  it("pages help of a name and rejects an unknown one", async () => {
+    const paged = await client.execute("help(Dense)");
+    expect(paged.reply.status).toBe("ok");
+    const page = (paged.reply.payload as { source: string; data: Record<string, string> }[])[0];
+    expect(page.source).toBe("page");
+    expect(page.data["text/plain"]).toMatch(/^class Dense/);
+
+    const unknown = await client.execute("help(notDefinedHere)");
+    expect(unknown.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
+    expect(String(unknown.reply.evalue)).toContain("TS2304");
+  });
+
   it("carries only what a cell assigned before it threw", async () => {
     const cell = "const kept = 1;\nthrow new Error('boom');\nconst lost = 'x';\nfunction hoisted() { return 2; }\nclass Late {}\ninterface Shape { r: number }";
     expect((await client.execute(cell)).reply).toMatchObject({ status: "error", ename: "Error", evalue: "boom" });

@@ -16,11 +16,12 @@ interface Description {
  * Describes the name at cursor (a UTF-16 offset into code) as text/plain and text/markdown, or returns
  * undefined when nothing there has a description. Inside the arguments of a call, describes the
  * function called. Detail level 0 gives the signature and the first paragraph of the documentation.
- * Level 1 gives all of the documentation and its tags, such as @param and @default.
+ * Level 1 gives all of the documentation and its tags, such as @param and @default. With nameOnly, a
+ * name that is not found is not described by the call around it.
  */
-export function inspectCell(service: CellLanguageService, code: string, cursor: number, detailLevel: 0 | 1): MimeBundle | undefined {
+export function inspectCell(service: CellLanguageService, code: string, cursor: number, detailLevel: 0 | 1, nameOnly = false): MimeBundle | undefined {
   const { program, file } = service.open(code);
-  const description = describeName(service, program, file, cursor) ?? describeCall(service, file, cursor);
+  const description = describeName(service, program, file, cursor) ?? (nameOnly ? undefined : describeCall(service, file, cursor));
   if (!description) return undefined;
   return { "text/plain": plainText(description, detailLevel), "text/markdown": markdown(description, detailLevel) };
 }

@@ -23,8 +23,9 @@ export class CellIntrospection {
     return this.completer.complete(code, cursor);
   }
 
-  inspect(code: string, cursor: number, detailLevel: 0 | 1): MimeBundle | undefined {
-    return inspectCell(this.service, code, cursor, detailLevel);
+  /** Describes the name at cursor, or with nameOnly false the call around it when the name is not found. */
+  inspect(code: string, cursor: number, detailLevel: 0 | 1, nameOnly = false): MimeBundle | undefined {
+    return inspectCell(this.service, code, cursor, detailLevel, nameOnly);
   }
 
   isComplete(code: string): Completeness {
