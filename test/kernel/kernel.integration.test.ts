@@ -157,6 +157,7 @@ describe("kernel over ZeroMQ", () => {
       ['import { setTimeout } from "node:timers/promises";', "setTimeout", 1],
       ["function clearTimeout() {}", "clearTimeout", 1],
       ["const { Error } = { Error: 1 };", "Error", 1],
+      ["declare const process: number;", "process", 1],
     ];
     for (const [code, name, line] of cells) {
       const result = await client.execute(code);

@@ -267,17 +267,22 @@ export function findReplacedGlobals(code: string, globalNames: ReadonlySet<strin
   }
   if (!mentioned) return [];
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.ES2022, true);
-  return collectTopLevelBindings(file).filter((identifier) => globalNames.has(identifier.text));
+  // A `declare` statement binds nothing, but its type would then describe the built-in wrongly to later cells.
+  return file.statements.flatMap((statement) => statementBindings(statement, true)).filter((identifier) => globalNames.has(identifier.text));
 }
 
 /** Returns the identifiers that a cell's top-level statements bind at run time, in order. */
 export function collectTopLevelBindings(file: ts.SourceFile): ts.Identifier[] {
-  return file.statements.flatMap(statementBindings);
+  return file.statements.flatMap((statement) => statementBindings(statement));
 }
 
-/** Returns the identifiers that one top-level statement of a cell binds at run time. */
-export function statementBindings(statement: ts.Statement): ts.Identifier[] {
-  if (!existsAtRunTime(statement)) return [];
+/**
+ * Returns the identifiers that one top-level statement of a cell binds at run time, and with ambient
+ * also those that a `declare` statement or a namespace of types declares. `declare global` binds none.
+ */
+export function statementBindings(statement: ts.Statement, ambient = false): ts.Identifier[] {
+  if (ts.isModuleDeclaration(statement) && statement.flags & ts.NodeFlags.GlobalAugmentation) return [];
+  if (!ambient && !existsAtRunTime(statement)) return [];
   if (ts.isVariableStatement(statement) && !isUsingDeclaration(statement)) {
     const bindings: ts.Identifier[] = [];
     for (const declaration of statement.declarationList.declarations) collectBindingIdentifiers(declaration.name, bindings);
