@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExecuteResult, KernelClient } from "../../src/notebook/client";
 import { resultText, startKernel, stopKernel, TYPE_CHECK_ERROR } from "./fixture";
@@ -164,6 +164,23 @@ describe("imports in cells", () => {
     const imported = await client.execute('import { textOf } from "buffer-text";\ntextOf(Buffer.from("ok"))');
     expect(resultText(imported)).toBe("'ok'");
     expect((await client.execute("textOf(42);")).reply).toMatchObject(TYPE_CHECK_ERROR);
+  });
+
+  it("reports a deleted .ts file and finds it again", async () => {
+    const file = join(folder, "steps.ts");
+    writeFileSync(file, "export function steps(): number { return 1; }\n");
+    const cell = 'import { steps } from "./steps.ts";\nsteps()';
+    expect(resultText(await client.execute(cell))).toBe("1");
+    expect(resultText(await client.execute("steps() + 1"))).toBe("2");
+
+    rmSync(file);
+    const missing = await client.execute(cell);
+    expect(missing.reply).toMatchObject(TYPE_CHECK_ERROR);
+    expect(String(missing.reply.evalue)).toContain("TS2307");
+    expect((await client.execute("steps() + 1")).reply.status).toBe("ok");
+
+    writeFileSync(file, "export function steps(): string { return 'two'; }\n");
+    expect(resultText(await client.execute(cell))).toBe("'two'");
   });
 
   it("shows the lines of an imported .ts file in a traceback", async () => {

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import ts from "typescript";
-import { ARQUERO_PACKAGES, TENSORFLOW_PACKAGES, type CellPosition, type CompiledCell } from "../../runtime/ipc";
+import { ARQUERO_PACKAGES, isPathSpecifier, TENSORFLOW_PACKAGES, type CellPosition, type CompiledCell } from "../../runtime/ipc";
 import { cellFileName, compileCell, emitCell, toCellDiagnostic } from "./compile";
 import { collectBindingIdentifiers, collectTopLevelNames, existsAtRunTime, isUsingDeclaration, statementBindings } from "./declarations";
 import { IMPLICIT_ANY_DIAGNOSTICS, IMPORT_ASSIGNMENT_IN_ES_MODULE, MODULE_NOT_FOUND, type CellDiagnostic } from "./diagnostics";
@@ -41,6 +41,9 @@ export interface CheckerGlobals {
 }
 
 const EXPORT = "export ";
+
+/** An import of a path relative to the notebook's folder, in the history's text. */
+const RELATIVE_IMPORT = /from ["']\.\.?\//;
 
 /**
  * How many cells one standalone program checks before it is built again. Its type checker keeps
@@ -174,8 +177,9 @@ export class CellChecker {
   check(source: string): CheckResult {
     // A cell run again unchanged, against the same history and the same versions of the learner's
     // files, with nothing to load from disk, has the same diagnostics, so the last result is reused. Re-running a cell is common in notebooks.
+    const ownFiles = this.ownFilesVersion();
     const last = this.lastCheck;
-    if (last && last.source === source && last.historyVersion === this.history.version && last.ownFilesVersion === this.ownFilesVersion()) return last.result;
+    if (last && last.source === source && last.historyVersion === this.history.version && last.ownFilesVersion === ownFiles) return last.result;
 
     // A cell that declares names is checked with each top-level declaration exported, so the same
     // program gives the declaration file of its history entry. A second program and type checker
@@ -207,7 +211,7 @@ export class CellChecker {
     // Types are not worth checking in code that does not parse.
     const typeErrors = syntaxErrors.length ? [] : errorsOf(this.semanticDiagnostics(program, cell, checked.exportsByName));
     // A module not found now may be installed before the next cell, so failed lookups are not kept.
-    if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.resolutionCaches.forEach((cache) => cache.clear());
+    if (typeErrors.some((diagnostic) => diagnostic.code === MODULE_NOT_FOUND)) this.forgetResolutions();
 
     // A cell run again unchanged reuses its JavaScript under its new execution count: an emit took 0.1-0.25 ms.
     let compiled: CompiledCell | undefined;
@@ -295,8 +299,27 @@ export class CellChecker {
    * again, so the number changes once per edit, whether a stat here or the host finds it first.
    */
   private ownFilesVersion(): number {
-    for (const [fileName, parsedAt] of this.ownFileTimes) this.countEdit(fileName, statSync(fileName, { throwIfNoEntry: false })?.mtimeMs ?? 0, parsedAt);
+    for (const [fileName, parsedAt] of this.ownFileTimes) {
+      const modified = statSync(fileName, { throwIfNoEntry: false })?.mtimeMs;
+      this.countEdit(fileName, modified ?? 0, parsedAt);
+      // A deleted file is forgotten, and so are the resolutions that found it: importing it is then an error.
+      if (modified !== undefined) continue;
+      this.cachedFiles.delete(fileName);
+      this.ownFileTimes.delete(fileName);
+      this.forgetResolutions();
+    }
     return this.ownFileEdits;
+  }
+
+  /**
+   * Forgets every module resolution, so the next program looks for each module again. The last
+   * program goes too: a new program reuses the resolutions of its unchanged files, such as the
+   * history's, and a cell's import of the same module from the same folder then got that resolution.
+   */
+  private forgetResolutions(): void {
+    this.resolutionCaches.forEach((cache) => cache.clear());
+    this.program = undefined;
+    this.standalone = undefined;
   }
 
   private countEdit(fileName: string, modified: number, parsedAt: number | undefined): void {
@@ -496,10 +519,15 @@ export class CellChecker {
     (host as LibraryResolvingHost).resolveLibrary = (libraryName, resolveFrom, options) =>
       (ts as unknown as InternalResolveLibrary).resolveLibrary(libraryName, resolveFrom, options, host, libraryCache);
     // A bundled module stays unresolved, so its files are not loaded and the bundle's declaration is used.
+    // A relative import names a file of the learner's, which may be deleted or created between cells,
+    // so its resolution is not cached, and the history's are made again for each program.
     host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile) =>
-      literals.map((literal) =>
-        this.bundledModules.has(literal.text) ? { resolvedModule: undefined } : ts.resolveModuleName(literal.text, containingFile, options, host, moduleCache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
-      );
+      literals.map((literal) => {
+        if (this.bundledModules.has(literal.text)) return { resolvedModule: undefined };
+        const cache = isPathSpecifier(literal.text) ? undefined : moduleCache;
+        return ts.resolveModuleName(literal.text, containingFile, options, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, options));
+      });
+    host.hasInvalidatedResolutions = (path) => path === this.historyPath && RELATIVE_IMPORT.test(this.virtualFiles.get(this.historyPath) ?? "");
     host.resolveTypeReferenceDirectiveReferences = (references, containingFile, redirected, options, containingSourceFile) =>
       references.map((reference) => {
         const name = typeof reference === "string" ? reference : reference.fileName.toLowerCase();
