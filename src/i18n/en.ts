@@ -11,6 +11,7 @@ export const en: Catalogue = {
       `The process running your code stopped (${reason}). All variables were lost: run the notebook's cells again from the top.`,
     stackFrame: (functionName, location) => (functionName ? `at ${functionName} (${location})` : `at ${location}`),
     frameLocation: (cell, line, column) => `${cell}, line ${line}, column ${column}`,
+    notePosition: (line, column) => `(line ${line}, column ${column})`,
     cellLabel: (executionCount) => `cell[${executionCount}]`,
     linesOmitted: (count) => `... ${count} lines omitted ...`,
     inputOutsideCell: () => "input() can only ask for text while a notebook cell runs.",

@@ -11,6 +11,7 @@ export const es: Catalogue = {
       `El proceso que ejecutaba tu código se detuvo (${reason}). Se perdieron todas las variables: vuelve a ejecutar las celdas del cuaderno desde el principio.`,
     stackFrame: (functionName, location) => (functionName ? `en ${functionName} (${location})` : `en ${location}`),
     frameLocation: (cell, line, column) => `${cell}, línea ${line}, columna ${column}`,
+    notePosition: (line, column) => `(línea ${line}, columna ${column})`,
     cellLabel: (executionCount) => `celda[${executionCount}]`,
     linesOmitted: (count) => `... se omitieron ${count} líneas ...`,
     inputOutsideCell: () => "input() solo puede pedir texto mientras se ejecuta una celda del cuaderno.",

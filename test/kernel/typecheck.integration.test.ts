@@ -142,7 +142,15 @@ describe("type checking across cells", () => {
     expect(result.reply).toMatchObject(TYPE_CHECK_ERROR);
     const traceback = (result.reply.traceback as string[]).join("\n");
     expect(traceback).toContain("Type 'string' is not assignable to type 'number'.");
-    expect(traceback).toContain("The expected type comes from property 'epochs' which is declared here on type '{ epochs: number; }'");
+    expect(traceback).toContain("The expected type comes from property 'epochs' which is declared here on type '{ epochs: number; }' (line 1, column 18)");
+  });
+
+  it("leaves out notes that point outside the cell", async () => {
+    const result = await client.execute("declare global { var setTimeout: string }");
+    expect(result.reply).toMatchObject(TYPE_CHECK_ERROR);
+    const traceback = (result.reply.traceback as string[]).join("\n");
+    expect(traceback).toContain("TS2300");
+    expect(traceback).not.toContain("declared here");
   });
 
   it("keeps tabs before the caret", async () => {

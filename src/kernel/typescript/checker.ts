@@ -206,7 +206,7 @@ export class CellChecker {
     const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
       diagnostics
         .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== IMPORT_ASSIGNMENT_IN_ES_MODULE && !IMPLICIT_ANY_DIAGNOSTICS.has(diagnostic.code))
-        .map((diagnostic) => toCellDiagnostic({ ...diagnostic, start: sourceOffset(diagnostic.start ?? 0, checked.insertions) }, source));
+        .map((diagnostic) => toCellDiagnostic(diagnostic, source, (offset) => sourceOffset(offset, checked.insertions)));
     const syntaxErrors = errorsOf(program.getSyntacticDiagnostics(cell));
     // Types are not worth checking in code that does not parse.
     const typeErrors = syntaxErrors.length ? [] : errorsOf(this.semanticDiagnostics(program, cell, checked.exportsByName));

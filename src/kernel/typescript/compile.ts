@@ -2,6 +2,7 @@ import ts from "typescript";
 import type { CompiledCell } from "../../runtime/ipc";
 import type { CellDiagnostic } from "./diagnostics";
 import { cellTransformer } from "./declarations";
+import { messages } from "../../i18n";
 
 export type CompileResult = { ok: true; cell: CompiledCell } | { ok: false; diagnostics: CellDiagnostic[] };
 
@@ -111,14 +112,29 @@ function blockingObserver(report: (found: boolean) => void): ts.TransformerFacto
   };
 }
 
-/** Converts a TypeScript diagnostic in a cell to the cell's 1-based line and column. */
-export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string): CellDiagnostic {
-  return {
-    ...cellPosition(source, diagnostic.start ?? 0),
-    code: diagnostic.code,
-    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
-    related: (diagnostic.relatedInformation ?? []).map((note) => ts.flattenDiagnosticMessageText(note.messageText, "\n")),
-  };
+/**
+ * Notes that only point at a declaration: "'x' is declared here.", "'x' was also declared
+ * here." and "and here.". Outside the cell, in the history or a library, they point nowhere a learner sees.
+ */
+const DECLARED_HERE_NOTES = new Set([2728, 6203, 6204]);
+
+/**
+ * Converts a TypeScript diagnostic in a cell to the cell's 1-based line and column. toSource maps an
+ * offset in the checked text to one in source. A note in the cell gets its line and column.
+ */
+export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string, toSource: (offset: number) => number = (offset) => offset): CellDiagnostic {
+  const related: string[] = [];
+  for (const note of diagnostic.relatedInformation ?? []) {
+    const message = ts.flattenDiagnosticMessageText(note.messageText, "\n");
+    const inCell = note.file !== undefined && note.file === diagnostic.file && note.start !== undefined;
+    if (inCell) {
+      const position = cellPosition(source, toSource(note.start!));
+      related.push(`${message} ${messages().kernel.notePosition(position.line, position.column)}`);
+    } else if (!DECLARED_HERE_NOTES.has(note.code)) {
+      related.push(message);
+    }
+  }
+  return { ...cellPosition(source, toSource(diagnostic.start ?? 0)), code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"), related };
 }
 
 /** Returns the 1-based line and column of a UTF-16 offset into a cell's source. */
