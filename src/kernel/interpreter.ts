@@ -243,7 +243,8 @@ function typeErrorReport(code: string, diagnostics: CellDiagnostic[], folder: st
   const first = diagnostics[0];
   const evalue = text.typeErrors(diagnostics.length, first.line, first.column, `TS${first.code}: ${first.message}`);
   const hints = typeErrorHints(diagnostics, folder);
-  const traceback = [`${RED}${BOLD}TypeCheckError${RESET}: ${evalue}`, ...diagnosticLines(code, diagnostics), "", ...hints, text.typecheckHint()];
+  const hintLines = hints.flatMap((hint) => [hint, ""]);
+  const traceback = [`${RED}${BOLD}TypeCheckError${RESET}: ${evalue}`, ...diagnosticLines(code, diagnostics), "", ...hintLines, text.typecheckHint()];
   return { ename: "TypeCheckError", evalue, traceback };
 }
 

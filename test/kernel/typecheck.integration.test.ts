@@ -264,7 +264,10 @@ describe("type checking across cells", () => {
     const missing = await client.execute('import late from "late-package";');
     expect(missing.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     expect(String(missing.reply.evalue)).toContain("TS2307");
-    expect((missing.reply.traceback as string[]).join("\n")).toContain("Packages are looked for in node_modules of");
+    const hints = (missing.reply.traceback as string[]).join("\n");
+    expect(hints).toContain("Packages are looked for in node_modules of");
+    // The hint and the closing note are paragraphs of their own.
+    expect(hints).toMatch(/npm install NAME\.\n\n.*The cell did not run/);
 
     // A relative path gets a hint about the notebook's folder instead.
     const missingFile = await client.execute('import rows from "./no-such-file.json";');
