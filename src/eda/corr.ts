@@ -44,8 +44,8 @@ export function pearson(a: number[], b: number[]): number {
  * where both values are present (pairwise complete). A pair with fewer than 2 such rows, or with a
  * constant column, gets NaN. true and false count as 1 and 0.
  *
- * Returns the correlation matrix as a table: a "column" column naming each row, then one column per
- * correlated column. corrHeatmapSpec() draws it.
+ * Returns the correlation matrix as a table: a column naming each row ("column", or "columna" in
+ * Spanish), then one column per correlated column. corrHeatmapSpec() draws it.
  *
  *     const matrix = corr(penguins);
  *     display.vegalite(corrHeatmapSpec(matrix));
@@ -68,7 +68,7 @@ export function corr(table: ColumnTable, columns?: string[]): ColumnTable {
   }
 
   const values = names.map((name) => numericColumn(owner, table, name));
-  const label = freeName("column", names);
+  const label = freeName(messages().data.corrLabel(), names);
   const data: Record<string, unknown[]> = { [label]: names };
   names.forEach((name, j) => {
     data[name] = values.map((row) => pearson(row, values[j]));

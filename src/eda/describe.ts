@@ -90,7 +90,8 @@ function categorySummary(values: unknown[]): Record<string, unknown> {
  * seen on a tie) and freq (its count). Missing values (null, undefined, NaN) are left out of every
  * statistic, so count is the number of values present.
  *
- * Returns a table with a "statistic" column naming each row, then one column per described column.
+ * Returns a table with a column naming each row's statistic ("statistic", or "estadístico" in
+ * Spanish), then one column per described column.
  * A statistic that does not apply to a column is null there.
  *
  *     describe(readCSV("penguins.csv"))
@@ -114,7 +115,7 @@ export function describe(table: ColumnTable, columns?: string[]): ColumnTable {
   if (summaries.some((summary) => !summary.numeric)) statistics.push(...categoryStatistics);
   if (summaries.some((summary) => summary.numeric)) statistics.push(...numberStatistics);
 
-  const label = freeName("statistic", names);
+  const label = freeName(messages().data.describeLabel(), names);
   const data: Record<string, unknown[]> = { [label]: statistics };
   names.forEach((name, i) => {
     data[name] = statistics.map((statistic) => summaries[i].values[statistic] ?? null);

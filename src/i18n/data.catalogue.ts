@@ -12,6 +12,10 @@ export interface DataMessages {
   infoCaption(shape: string): string;
   /** Column headings of info()'s display, in the order column, type, non-missing count, missing count. */
   infoHeadings(): [string, string, string, string];
+  /** Name of the first column of describe()'s table, which names the statistic of each row. */
+  describeLabel(): string;
+  /** Name of the first column of corr()'s table, which names the column of each row. */
+  corrLabel(): string;
   /** Introduces the error in a displayed error's `cause` property, the error that caused it. */
   errorCausedBy(): string;
   /** Label of the collapsed stack trace under a displayed error. */

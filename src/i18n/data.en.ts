@@ -11,6 +11,8 @@ export const dataEn: DataMessages = {
   infoCaption: (shape) => `Columns of a table of ${shape}`,
   tableShape: (rows, columns) => `${plural(rows, "row", "rows")} × ${plural(columns, "column", "columns")}`,
   infoHeadings: () => ["column", "type", "non-missing", "missing"],
+  describeLabel: () => "statistic",
+  corrLabel: () => "column",
   errorCausedBy: () => "Caused by",
   errorStackTrace: () => "Stack trace",
 

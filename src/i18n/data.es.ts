@@ -11,6 +11,8 @@ export const dataEs: DataMessages = {
   infoCaption: (shape) => `Columnas de una tabla de ${shape}`,
   tableShape: (rows, columns) => `${plural(rows, "fila", "filas")} × ${plural(columns, "columna", "columnas")}`,
   infoHeadings: () => ["columna", "tipo", "presentes", "faltantes"],
+  describeLabel: () => "estadístico",
+  corrLabel: () => "columna",
   errorCausedBy: () => "Causado por",
   errorStackTrace: () => "Traza de la pila",
 

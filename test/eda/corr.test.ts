@@ -3,7 +3,7 @@ import { vegaLiteBundle } from "../../src/display/bundles";
 import { aq, corr, corrHeatmapSpec } from "../../src/eda";
 import { pearson } from "../../src/eda/corr";
 import { renderWithVega } from "../display/vega-helpers";
-import { errorMessage } from "../keras/helpers";
+import { errorMessage, inLanguage } from "../keras/helpers";
 import { smallTable } from "./fixtures";
 
 describe("pearson()", () => {
@@ -23,6 +23,7 @@ describe("corr()", () => {
     const matrix = corr(smallTable());
     expect(matrix.columnNames()).toEqual(["column", "height", "weight"]);
     expect(Array.from(matrix.array("column"))).toEqual(["height", "weight"]);
+    expect(inLanguage("es", () => corr(smallTable()).columnNames())).toEqual(["columna", "height", "weight"]);
 
     // Rows 0, 1 and 4 have both values: x = [1, 2, 8], y = [2, 4, 10]. Sxy = 90 - 11 * 16 / 3 = 94 / 3,
     // Sxx = 69 - 121 / 3 = 86 / 3, Syy = 120 - 256 / 3 = 104 / 3, so r = 94 / sqrt(86 * 104).

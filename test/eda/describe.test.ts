@@ -1,7 +1,7 @@
 import { aq, describe as describeTable, info, TableInfo, valueCounts } from "../../src/eda";
 import { quantile } from "../../src/eda/describe";
 import { formatValue } from "../../src/display/formatters";
-import { errorMessage } from "../keras/helpers";
+import { errorMessage, inLanguage } from "../keras/helpers";
 import { smallTable } from "./fixtures";
 
 /** Returns the column of a describe() table as an object from statistic to value. */
@@ -29,6 +29,7 @@ describe("describe()", () => {
 
   it("lists the statistics of text and number columns", () => {
     expect(summary.columnNames()).toEqual(["statistic", "height", "weight", "city", "member"]);
+    expect(inLanguage("es", () => describeTable(smallTable()).columnNames()[0])).toBe("estadístico");
     expect(Array.from(summary.array("statistic"))).toEqual(["count", "unique", "top", "freq", "mean", "std", "min", "25%", "50%", "75%", "max"]);
   });
 
