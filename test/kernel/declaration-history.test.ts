@@ -25,6 +25,22 @@ describe("DeclarationHistory", () => {
     expect(history.text()).not.toContain("Unusedʹ");
   });
 
+  it("keeps its text when a name is declared the same again", () => {
+    const history = new DeclarationHistory();
+    history.recordDeclarationFile("export declare const first: number;\n");
+    history.recordDeclarationFile("export declare const second: string;\n");
+    const text = history.text();
+    const version = history.version;
+
+    history.recordDeclarationFile("export declare const first: number;\n");
+    expect(history.text()).toBe(text);
+    expect(history.version).toBe(version);
+
+    // Declared differently, the name moves to the end, in the order of definition.
+    history.recordDeclarationFile("export declare const first: boolean;\n");
+    expect(history.text().indexOf("first: boolean")).toBeGreaterThan(history.text().indexOf("second: string"));
+  });
+
   it("keeps documentation comments with their declarations", () => {
     const history = new DeclarationHistory();
     history.recordDeclarationFile("/** A 2D point. */\nexport declare class Point {\n    x: number;\n}\n/** The origin. */\nexport declare const origin: Point, unit: Point;\n");

@@ -174,6 +174,12 @@ export class DeclarationHistory {
   }
 
   private set(name: string, entry: HistoryEntry): void {
+    // A cell run again usually declares the same again. The text then stays as it is, and so do the
+    // programs built from it: moving the name to the end made the type checker's next program a new one.
+    const previous = this.entries.get(name);
+    const same = (a: string[], b: string[]) => a.length === b.length && a.every((line, index) => line === b[index]);
+    if (previous && same(previous.declarations, entry.declarations) && same(previous.imports, entry.imports)) return;
+
     // Deleting first moves the name to the end, so the generated text follows the order of definition.
     this.entries.delete(name);
     this.entries.set(name, entry);
