@@ -1,4 +1,4 @@
-import { BOLD, RED, RESET, caretUnder } from "../display/ansi";
+import { BOLD, RED, RESET, caretUnder, codePointColumn } from "../display/ansi";
 import { SourceMap } from "node:module";
 import { basename } from "node:path";
 import { inspect } from "node:util";
@@ -62,7 +62,7 @@ export function errorReport(thrown: unknown): ErrorReport {
   for (const frame of frames) {
     const count = CELL_FILENAME.exec(frame.filename)?.[1];
     const name = count !== undefined ? messages().kernel.cellLabel(count) : basename(frame.filename);
-    const where = messages().kernel.frameLocation(name, frame.line, frame.column);
+    const where = messages().kernel.frameLocation(name, frame.line, displayColumn(frame));
     traceback.push(`    ${messages().kernel.stackFrame(frame.functionName || undefined, where)}`);
   }
   const innermost = frames[0];
@@ -110,11 +110,22 @@ function originalPosition(filename: string, line: number, column: number): { lin
   return { line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
 }
 
-function codeExcerpt(frame: CellFrame): string[] {
+/** Returns the TypeScript line of a frame in a cell, or undefined for a file whose source the kernel does not keep. */
+function sourceLine(frame: CellFrame): string | undefined {
   const sources = (cellMappings.get(frame.filename)?.sourceMap?.payload as { sourcesContent?: string[] } | undefined)?.sourcesContent;
-  const code = sources?.[0]?.split("\n")[frame.line - 1];
+  return sources?.[0]?.split("\n")[frame.line - 1];
+}
+
+/** Returns a frame's column in code points, as Jupyter counts them, where the frame's line is known. */
+function displayColumn(frame: CellFrame): number {
+  const line = sourceLine(frame);
+  return line === undefined ? frame.column : codePointColumn(line, frame.column);
+}
+
+function codeExcerpt(frame: CellFrame): string[] {
+  const code = sourceLine(frame);
   if (code === undefined) return [];
-  return ["", `  ${code}`, `  ${caretUnder(code, frame.column)}`];
+  return ["", `  ${code}`, `  ${caretUnder(code, displayColumn(frame))}`];
 }
 
 function isErrorLike(value: unknown): value is Error {

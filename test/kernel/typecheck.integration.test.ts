@@ -167,6 +167,18 @@ describe("type checking across cells", () => {
     expect((thrown.reply.traceback as string[]).join("\n")).toMatch(/\n {2}\t {6}\S*\^/);
   });
 
+  it("counts columns in code points and draws wide characters wide", async () => {
+    const typed = await client.execute("const face = '😀'; face.lenth");
+    expect(String(typed.reply.evalue)).toContain("line 1, column 24");
+    // Before `lenth`: 22 characters of one column and the emoji, which a terminal draws two columns wide.
+    expect((typed.reply.traceback as string[]).join("\n")).toMatch(/\n {2} {24}\S*\^/);
+
+    // Under `new`: 23 characters of one column and two of two.
+    const thrown = await client.execute("const wide = '名前'; throw new Error(wide)");
+    expect((thrown.reply.traceback as string[]).join("\n")).toContain("line 1, column 26");
+    expect((thrown.reply.traceback as string[]).join("\n")).toMatch(/\n {2} {27}\S*\^/);
+  });
+
   it("places an error after declarations on the same line at the cell's own column", async () => {
     const result = await client.execute("const unidades = 4; function capas(): number { return 'dos'; }");
     expect(result.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });

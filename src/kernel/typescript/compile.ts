@@ -114,7 +114,7 @@ function blockingObserver(report: (found: boolean) => void): ts.TransformerFacto
 
 /**
  * Notes that only point at a declaration: "'x' is declared here.", "'x' was also declared
- * here." and "and here.". Outside the cell, in the history or a library, they point nowhere a learner sees.
+ * here." and "and here.". Outside the cell, in the history or a library, they point at nothing the learner wrote.
  */
 const DECLARED_HERE_NOTES = new Set([2728, 6203, 6204]);
 
@@ -137,8 +137,8 @@ export function toCellDiagnostic(diagnostic: ts.Diagnostic, source: string, toSo
   return { ...cellPosition(source, toSource(diagnostic.start ?? 0)), code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"), related };
 }
 
-/** Returns the 1-based line and column of a UTF-16 offset into a cell's source. */
+/** Returns the 1-based line and column of a UTF-16 offset into a cell's source, the column in code points as Jupyter counts. */
 export function cellPosition(source: string, offset: number): { line: number; column: number } {
   const before = source.slice(0, Math.min(offset, source.length)).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return { line: before.length, column: [...before[before.length - 1]].length + 1 };
 }
