@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KernelClient, type ExecuteResult, type IopubMessage } from "../../src/notebook/client";
@@ -50,4 +50,16 @@ export function streamText(result: ExecuteResult, name?: "stdout" | "stderr"): s
     .filter((message) => name === undefined || message.content.name === name)
     .map((message) => String(message.content.text))
     .join("");
+}
+
+/** Writes a package's files, by their names in the package, into node_modules of a notebook's folder. */
+export function writePackage(notebookFolder: string, name: string, files: Record<string, string>): void {
+  const packageFolder = join(notebookFolder, "node_modules", name);
+  mkdirSync(packageFolder, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(packageFolder, file), text);
+}
+
+/** Returns the package.json of a CommonJS package with index.js and its declarations in index.d.ts. */
+export function commonJsPackageJson(name: string): string {
+  return JSON.stringify({ name, version: "1.0.0", main: "index.js", types: "index.d.ts" });
 }

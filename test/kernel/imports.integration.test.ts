@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExecuteResult, KernelClient } from "../../src/notebook/client";
-import { resultText, startKernel, stopKernel, TYPE_CHECK_ERROR } from "./fixture";
+import { commonJsPackageJson, resultText, startKernel, stopKernel, TYPE_CHECK_ERROR, writePackage } from "./fixture";
 
 // Imports resolve from the notebook's folder: packages of every module format, JSON and .ts files.
 
@@ -9,12 +9,6 @@ let client: KernelClient;
 let folder: string;
 
 /** Writes a package into the notebook folder's node_modules. */
-function writePackage(notebookFolder: string, name: string, files: Record<string, string>): void {
-  const packageFolder = join(notebookFolder, "node_modules", name);
-  mkdirSync(packageFolder, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(packageFolder, file), text);
-}
-
 beforeAll(async () => {
   ({ client, folder } = await startKernel("imports", writeNotebookFolder));
 }, 120_000);
@@ -108,9 +102,7 @@ describe("imports in cells", () => {
     // A cell that declares nothing leaves the declarations as they were for the cell after the edit.
     expect(resultText(await client.execute("rate() * 2"))).toBe("0.2");
 
-    writeFileSync(file, 'export function rate(): string {\n  return "fast";\n}\n');
-    const later = new Date(Date.now() + 5_000);
-    utimesSync(file, later, later);
+    editLater(file, 'export function rate(): string {\n  return "fast";\n}\n');
     const wrong = await client.execute("const second: number = rate();");
     expect(wrong.reply).toMatchObject({ status: "error", ename: "TypeCheckError" });
     expect(String(wrong.reply.evalue)).toContain("TS2322");
@@ -156,11 +148,11 @@ describe("imports in cells", () => {
     const referenced = await client.execute('/// <reference types="node" />\nprocess.version.startsWith("v")');
     expect(resultText(referenced)).toBe("true");
 
-    const packageFolder = join(folder, "node_modules", "buffer-text");
-    mkdirSync(packageFolder, { recursive: true });
-    writeFileSync(join(packageFolder, "package.json"), JSON.stringify({ name: "buffer-text", version: "1.0.0", main: "index.js", types: "index.d.ts" }));
-    writeFileSync(join(packageFolder, "index.js"), "exports.textOf = (buffer) => buffer.toString();\n");
-    writeFileSync(join(packageFolder, "index.d.ts"), '/// <reference types="node" />\nexport declare function textOf(buffer: Buffer): string;\n');
+    writePackage(folder, "buffer-text", {
+      "package.json": commonJsPackageJson("buffer-text"),
+      "index.js": "exports.textOf = (buffer) => buffer.toString();\n",
+      "index.d.ts": '/// <reference types="node" />\nexport declare function textOf(buffer: Buffer): string;\n',
+    });
     const imported = await client.execute('import { textOf } from "buffer-text";\ntextOf(Buffer.from("ok"))');
     expect(resultText(imported)).toBe("'ok'");
     expect((await client.execute("textOf(42);")).reply).toMatchObject(TYPE_CHECK_ERROR);

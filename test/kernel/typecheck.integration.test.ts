@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { ExecuteResult, KernelClient } from "../../src/notebook/client";
-import { resultText, startKernel, stopKernel, TYPE_CHECK_ERROR, streamText } from "./fixture";
+import { commonJsPackageJson, resultText, startKernel, stopKernel, TYPE_CHECK_ERROR, streamText, writePackage } from "./fixture";
 
 // Cells checked for type errors before they run, with the types of earlier cells carried over.
 
@@ -287,11 +285,11 @@ describe("type checking across cells", () => {
     expect(fileHints).toContain("A path that starts with ./ or ../ is relative to the notebook's folder");
     expect(fileHints).not.toContain("Packages are looked for");
 
-    const packageFolder = join(folder, "node_modules", "late-package");
-    mkdirSync(packageFolder, { recursive: true });
-    writeFileSync(join(packageFolder, "package.json"), JSON.stringify({ name: "late-package", version: "1.0.0", main: "index.js", types: "index.d.ts" }));
-    writeFileSync(join(packageFolder, "index.js"), "module.exports = { answer: 42 };\n");
-    writeFileSync(join(packageFolder, "index.d.ts"), "declare const value: { answer: number };\nexport = value;\n");
+    writePackage(folder, "late-package", {
+      "package.json": commonJsPackageJson("late-package"),
+      "index.js": "module.exports = { answer: 42 };\n",
+      "index.d.ts": "declare const value: { answer: number };\nexport = value;\n",
+    });
 
     const found = await client.execute('import late from "late-package";\nlate.answer');
     expect(found.reply.status).toBe("ok");
