@@ -49,7 +49,7 @@ export interface KernelMessages {
   executorDied(reason: string): string;
   /** Location of a stack frame in the notebook: the cell's name, line and column. */
   frameLocation(cell: string, line: number, column: number): string;
-  /** Where in the cell a note of a type error points, after the note. */
+  /** The line and column in the cell that a note of a type error points at, written after the note. */
   notePosition(line: number, column: number): string;
   /** A cell in a traceback, by its execution count, as `cell[5]`. */
   cellLabel(executionCount: string): string;

@@ -115,8 +115,8 @@ describe("imports in cells", () => {
     expect(resultText(await client.execute("speed"))).toBe("1");
 
     editLater(file, "export const speed: string = 'fast';\n");
-    const shown = await client.inspect("speed", 1, 0);
-    expect(String((shown.reply.data as Record<string, unknown>)["text/plain"])).toContain("const speed: string");
+    const inspected = await client.inspect("speed", 1, 0);
+    expect(String((inspected.reply.data as Record<string, unknown>)["text/plain"])).toContain("const speed: string");
     expect((await client.execute("const label: string = speed;")).reply.status).toBe("ok");
   });
 
