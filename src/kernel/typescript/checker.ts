@@ -176,7 +176,8 @@ export class CellChecker {
   /** Checks a cell's source; the diagnostics are empty when it may run. */
   check(source: string): CheckResult {
     // A cell run again unchanged, against the same history and the same versions of the learner's
-    // files, with nothing to load from disk, has the same diagnostics, so the last result is reused. Re-running a cell is common in notebooks.
+    // files, with nothing to load from disk, has the same diagnostics, so the last result is reused.
+    // Re-running a cell is common in notebooks.
     const ownFiles = this.ownFilesVersion();
     const last = this.lastCheck;
     if (last && last.source === source && last.historyVersion === this.history.version && last.ownFilesVersion === ownFiles) return last.result;
