@@ -99,4 +99,6 @@ export interface KernelMessages {
   syntaxError(line: number, column: number, detail: string): string;
   /** A cell declares, at its top level, a built-in global of JavaScript or Node.js, which libraries and the kernel read. */
   replacedGlobal(name: string, line: number, column: number): string;
+  /** A cell describes a built-in or preloaded global again with `declare` or a namespace of types, which would change its type only. */
+  declaredGlobal(name: string, line: number, column: number): string;
 }

@@ -44,6 +44,9 @@ export const en: Catalogue = {
     replacedGlobal: (name, line, column) =>
       `Line ${line}, column ${column}: \`${name}\` is a built-in global that TensorFlow.js and the kernel may use, so a cell cannot declare it at its top level. ` +
       `Give the variable another name, such as \`${name}Value\`, or declare it inside a function or a block { }. Nothing in the cell ran.`,
+    declaredGlobal: (name, line, column) =>
+      `Line ${line}, column ${column}: \`${name}\` is already a global of the kernel, with a type of its own. ` +
+      `A \`declare\` statement or a namespace of types would give it another type without changing its value, so declare another name. Nothing in the cell ran.`,
   },
   cli: {
     usage: () =>

@@ -45,6 +45,9 @@ export const es: Catalogue = {
     replacedGlobal: (name, line, column) =>
       `Línea ${line}, columna ${column}: \`${name}\` es un global predefinido que pueden usar TensorFlow.js y el kernel, así que una celda no puede declararlo en su nivel superior. ` +
       `Dale otro nombre a la variable, como \`${name}Valor\`, o declárala dentro de una función o de un bloque { }. No se ejecutó nada de la celda.`,
+    declaredGlobal: (name, line, column) =>
+      `Línea ${line}, columna ${column}: \`${name}\` ya es un global del kernel, con un tipo propio. ` +
+      `Una sentencia \`declare\` o un namespace de tipos le daría otro tipo sin cambiar su valor, así que declara otro nombre. No se ejecutó nada de la celda.`,
   },
   cli: {
     usage: () =>

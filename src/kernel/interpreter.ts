@@ -7,7 +7,7 @@ import type { Completeness, Completions, MimeBundle } from "./protocol/introspec
 import type { ExecutionOutcome, Interpreter } from "./session";
 import type { CellChecker, CheckResult } from "./typescript/checker";
 import type { cellPosition, compileCell } from "./typescript/compile";
-import type { findReplacedGlobals } from "./typescript/declarations";
+import type { findReplacedGlobals, ReplacedGlobal } from "./typescript/declarations";
 import type { CellIntrospection } from "./typescript/introspection";
 import { MODULE_NOT_FOUND, type CellDiagnostic } from "./typescript/diagnostics";
 
@@ -131,8 +131,8 @@ export class TypeScriptInterpreter implements Interpreter {
     //    `process` or `setTimeout` there would break the executor's own code and TensorFlow.js.
     // NOTE: Python lets a module's names hide a built-in for that module only. Here the cell must rename
     // the variable, because giving it another global would mean rewriting every reference in later cells.
-    const replaced = toolchain.findReplacedGlobals(code, toolchain.builtInGlobals)[0];
-    if (replaced) return { status: "error", error: replacedGlobalReport(code, replaced.text, toolchain.cellPosition(code, replaced.getStart())) };
+    const replaced = toolchain.findReplacedGlobals(code, toolchain.builtInGlobals, checker.preloadedNames())[0];
+    if (replaced) return { status: "error", error: replacedGlobalReport(code, replaced, toolchain.cellPosition(code, replaced.identifier.getStart())) };
 
     // 2. Check types against the preloaded API and the earlier cells.
     const check = this.typecheck === "off" ? undefined : this.checkTypes(checker, code);
@@ -224,9 +224,11 @@ export class TypeScriptInterpreter implements Interpreter {
   }
 }
 
-/** Reports a top-level declaration of a built-in global, with a caret under its name. */
-function replacedGlobalReport(code: string, name: string, position: { line: number; column: number }): ErrorReport {
-  const evalue = messages().kernel.replacedGlobal(name, position.line, position.column);
+/** Reports a top-level declaration of a built-in or preloaded global, with a caret under its name. */
+function replacedGlobalReport(code: string, replaced: ReplacedGlobal, position: { line: number; column: number }): ErrorReport {
+  const name = replaced.identifier.text;
+  const text = messages().kernel;
+  const evalue = replaced.declared ? text.declaredGlobal(name, position.line, position.column) : text.replacedGlobal(name, position.line, position.column);
   return { ename: "NameError", evalue, traceback: [`${RED}${BOLD}NameError${RESET}: ${evalue}`, ...codeExcerpt(code, position)] };
 }
 

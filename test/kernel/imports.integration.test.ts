@@ -164,8 +164,13 @@ describe("imports in cells", () => {
     const cell = 'import { steps } from "./steps.ts";\nsteps()';
     expect(resultText(await client.execute(cell))).toBe("1");
     expect(resultText(await client.execute("steps() + 1"))).toBe("2");
+    expect((await client.complete("Math.fl", 7)).reply.matches).toContain("floor");
 
     rmSync(file);
+    // Completion goes on without the file.
+    const completed = await client.complete("Math.fl", 7);
+    expect(completed.reply.status).toBe("ok");
+    expect(completed.reply.matches).toContain("floor");
     const missing = await client.execute(cell);
     expect(missing.reply).toMatchObject(TYPE_CHECK_ERROR);
     expect(String(missing.reply.evalue)).toContain("TS2307");

@@ -117,6 +117,21 @@ describe("kernel over ZeroMQ", () => {
     expect(traceback).toMatch(/cell\[\d+\], line 2, column \d+/);
   });
 
+  it("rejects a declare of a global the kernel has", async () => {
+    const cells: [string, string][] = [
+      ["declare const process: number;", "process"],
+      ["declare const tf: number;", "tf"],
+      ["namespace Dense { export type Units = number; }", "Dense"],
+    ];
+    for (const [code, name] of cells) {
+      const result = await client.execute(code);
+      expect({ code, reply: result.reply }).toMatchObject({ code, reply: { status: "error", ename: "NameError" } });
+      expect(String(result.reply.evalue)).toContain(`\`${name}\` is already a global of the kernel`);
+    }
+    expect(resultText(await client.execute("tf.tensor([1, 2]).shape"))).toBe("[ 2 ]");
+    expect(resultText(await client.execute("declare const injectedElsewhere: number;\nnamespace Own { export type Units = number; }\n1"))).toBe("1");
+  });
+
   it("pages help of a name and rejects an unknown one", async () => {
     const paged = await client.execute("help(Dense)");
     expect(paged.reply.status).toBe("ok");
@@ -157,7 +172,6 @@ describe("kernel over ZeroMQ", () => {
       ['import { setTimeout } from "node:timers/promises";', "setTimeout", 1],
       ["function clearTimeout() {}", "clearTimeout", 1],
       ["const { Error } = { Error: 1 };", "Error", 1],
-      ["declare const process: number;", "process", 1],
     ];
     for (const [code, name, line] of cells) {
       const result = await client.execute(code);

@@ -55,6 +55,12 @@ describe("a top-level name of a built-in global", () => {
     expect(String(result.reply.evalue)).toContain("`setTimeoutValor`");
     expect(resultText(await client.execute("typeof setTimeout"))).toBe("'function'");
   });
+
+  it("is rejected in Spanish in a declare statement", async () => {
+    const result = await client.execute("declare const tf: number;");
+    expect(result.reply).toMatchObject({ status: "error", ename: "NameError" });
+    expect(String(result.reply.evalue)).toContain("`tf` ya es un global del kernel");
+  });
 });
 
 describe("a runtime error", () => {

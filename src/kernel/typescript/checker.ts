@@ -122,6 +122,7 @@ export class CellChecker {
   /** Names that the cell being checked declares inside `declare global`, which the history then leaves out. */
   private redeclaredGlobals: ReadonlySet<string> = new Set();
   private standalone: StandaloneProgram | undefined;
+  private preloaded: ReadonlySet<string> | undefined;
   /** How many cells standaloneCell() has parsed, for their file names. */
   private standaloneCells = 0;
   /** Changes whenever a file other than the history and the cell is added to the programs. */
@@ -398,6 +399,16 @@ export class CellChecker {
       oldProgram: this.program,
     });
     return this.program;
+  }
+
+  /** Returns the names of the preloaded API, which the prelude declares and the executor makes global. */
+  preloadedNames(): ReadonlySet<string> {
+    if (!this.preloaded) {
+      if (!this.virtualFiles.has(this.preludePath)) this.prepare();
+      const prelude = this.virtualFiles.get(this.preludePath) ?? "";
+      this.preloaded = new Set([...prelude.matchAll(/^\s*export import (\w+) =/gm)].map((match) => match[1]));
+    }
+    return this.preloaded;
   }
 
   /** Forgets every earlier cell's declarations, when the executor that held their values is gone. */

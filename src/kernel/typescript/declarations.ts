@@ -252,23 +252,39 @@ export function collectTopLevelNames(file: ts.SourceFile): string[] {
   return [...new Set(collectTopLevelBindings(file).map((identifier) => identifier.text))];
 }
 
+/** A top-level name of a cell that would replace a global the executor already has. */
+export interface ReplacedGlobal {
+  identifier: ts.Identifier;
+  /** Whether a declaration without code, `declare` or a namespace of types, names it. */
+  declared: boolean;
+}
+
 /**
- * Returns the identifiers among the cell's top-level bindings that are in globalNames, in order. A
- * top-level binding becomes a property of the executor's global object, so it would replace a
- * built-in such as `process` or `setTimeout` for every library in that process.
+ * Returns the cell's top-level names, in order, that would replace a global. A top-level binding becomes
+ * a property of the executor's global object, so it would replace a built-in in globalNames, such as
+ * `process` or `setTimeout`, for every library in that process. A declaration without code binds
+ * nothing, but it would give a built-in or a preloaded name (preloadedNames, such as `tf`) a type that
+ * its value does not have.
  */
-export function findReplacedGlobals(code: string, globalNames: ReadonlySet<string>): ts.Identifier[] {
-  // Parsing costs a little, so a cell that contains none of the names is not parsed.
-  let mentioned = false;
+export function findReplacedGlobals(code: string, globalNames: ReadonlySet<string>, preloadedNames: ReadonlySet<string>): ReplacedGlobal[] {
+  // Parsing costs a little, so a cell that contains none of the built-ins' names and no `declare` is not parsed.
+  let mentioned = code.includes("declare") || code.includes("namespace");
   for (const name of globalNames) {
-    if (!code.includes(name)) continue;
-    mentioned = true;
-    break;
+    if (mentioned) break;
+    mentioned = code.includes(name);
   }
   if (!mentioned) return [];
+
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.ES2022, true);
-  // A `declare` statement binds nothing, but its type would then describe the built-in wrongly to later cells.
-  return file.statements.flatMap((statement) => statementBindings(statement, true)).filter((identifier) => globalNames.has(identifier.text));
+  const replaced: ReplacedGlobal[] = [];
+  for (const statement of file.statements) {
+    if (existsAtRunTime(statement)) {
+      for (const identifier of statementBindings(statement)) if (globalNames.has(identifier.text)) replaced.push({ identifier, declared: false });
+    } else {
+      for (const identifier of statementBindings(statement, true)) if (globalNames.has(identifier.text) || preloadedNames.has(identifier.text)) replaced.push({ identifier, declared: true });
+    }
+  }
+  return replaced;
 }
 
 /** Returns the identifiers that a cell's top-level statements bind at run time, in order. */

@@ -2,8 +2,12 @@ import { join } from "node:path";
 import ts from "typescript";
 import { parseStandaloneCell, readsModules, STANDALONE_CELLS, type CheckerGlobals, type LibraryResolvingHost } from "./checker";
 
-/** A LanguageServiceHost with the resolution-cache hook that TypeScript's language service also reads. */
-type CachingHost = ts.LanguageServiceHost & Pick<LibraryResolvingHost, "resolveLibrary"> & { getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined };
+/** A LanguageServiceHost with the resolution hooks that TypeScript's language service also reads. */
+type CachingHost = ts.LanguageServiceHost &
+  Pick<LibraryResolvingHost, "resolveLibrary"> & {
+    getModuleResolutionCache?(): ts.ModuleResolutionCache | undefined;
+    hasInvalidatedResolutions?(path: ts.Path): boolean;
+  };
 
 /**
  * A ts.LanguageService for the cell being edited, compiled against the same files as the type
@@ -27,8 +31,8 @@ export class CellLanguageService {
   private cellFile: ts.SourceFile | undefined;
   // The text of each of the checker's root files when the current program was built.
   private readonly rootTexts = new Map<string, string | undefined>();
-  // Files known to exist, remembered to save a stat per file per program. Like the checker's cache of
-  // parsed files, this assumes that no file disappears while the kernel runs.
+  // Files known to exist, remembered to save a stat per file per program. It is cleared when one of
+  // the learner's files is edited or deleted.
   private readonly existingFiles = new Set<string>();
   private version = 0;
   /** The checker's ownFilesVersion() when the current program was built. */
@@ -99,6 +103,8 @@ export class CellLanguageService {
     // An edited file that a cell imports changes the program too, though no root file changed.
     const ownFiles = globals.ownFilesVersion();
     let changed = renew || code !== this.cellText || ownFiles !== this.ownFilesVersion;
+    // An edit may be a deletion, so each file's existence is looked up again.
+    if (ownFiles !== this.ownFilesVersion) this.existingFiles.clear();
     this.ownFilesVersion = ownFiles;
     for (const root of globals.rootNames) {
       const text = globals.host.readFile(root);
@@ -165,6 +171,8 @@ export class CellLanguageService {
       // NOTE: not in the public LanguageServiceHost type, but TypeScript 5.9's language service passes
       // it to the program, which then reads each package.json once instead of once per program.
       getModuleResolutionCache: () => checkerHost().getModuleResolutionCache?.(),
+      // The history's imports of the learner's files are resolved again for each program, as the checker's are.
+      hasInvalidatedResolutions: (path) => checkerHost().hasInvalidatedResolutions?.(path) ?? false,
       resolveLibrary: (...args) => {
         const resolve = (checkerHost() as LibraryResolvingHost).resolveLibrary;
         if (!resolve) throw new Error("the checker's compiler host does not resolve libraries");
