@@ -36,7 +36,7 @@ describe("CellChecker", () => {
     expect(run("leaked + 1")).toEqual([2304]);
   }, 60_000);
 
-  it("checks each of many cells that import nothing against the latest declarations", () => {
+  it("checks 150 cells against the latest declarations", () => {
     expect(run("const rate = 0.5;")).toEqual([]);
     for (let i = 0; i < 150; i++) {
       expect(run(`rate * ${i}`)).toEqual([]);

@@ -45,7 +45,7 @@ export function cellTransformer(globalNames: Set<string>): ts.TransformerFactory
           const bound: ts.Identifier[] = [];
           collectBindingIdentifiers(declaration.name, bound);
           bound.forEach((identifier) => globalNames.add(identifier.text));
-          // `var x;` keeps the value x has, as in JavaScript; `let x;` makes a new x, undefined.
+          // As in JavaScript, `var x;` keeps the value that x has, while `let x;` makes a new x, undefined.
           const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
           if (!declaration.initializer && isVar) continue;
           const value = declaration.initializer ?? factory.createVoidZero();
@@ -267,7 +267,7 @@ export interface ReplacedGlobal {
  * its value does not have.
  */
 export function findReplacedGlobals(code: string, globalNames: ReadonlySet<string>, preloadedNames: ReadonlySet<string>): ReplacedGlobal[] {
-  // Parsing costs a little, so a cell that contains none of the built-ins' names and no `declare` is not parsed.
+  // Parsing costs a little, so a cell without `declare`, `namespace` or a built-in's name is not parsed.
   let mentioned = code.includes("declare") || code.includes("namespace");
   for (const name of globalNames) {
     if (mentioned) break;
